@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import District
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Districts")
+    add_to_admin_menu = True
+    menu_order = 600
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(DistrictViewSet)

@@ -1,0 +1,18 @@
+"""What the home page shows. Later apps register featured content providers here."""
+
+from collections.abc import Callable
+
+_featured_providers: list[Callable] = []
+
+
+def register_featured(provider: Callable) -> Callable:
+    """Let an app add context to the home page (``provider(home=...) -> dict``)."""
+    _featured_providers.append(provider)
+    return provider
+
+
+def home_featured(*, home) -> dict:
+    context: dict = {}
+    for provider in _featured_providers:
+        context.update(provider(home=home))
+    return context
