@@ -1,0 +1,72 @@
+"""Extension points through which higher apps add to idea pages without ``ideas`` importing
+them (see ARCHITECTURE.md: the arrows point down).
+
+- :func:`register_sort` adds a sort order to every idea list (e.g. voting's "trending",
+  search's "novelty"). ``apply(queryset, *, viewer, request)`` returns the ordered queryset.
+- :func:`register_panel` adds a template fragment to a named place on idea pages
+  (``idea_card``, ``idea_detail_actions``, ``idea_detail_aside``, ``idea_detail_main``,
+  ``challenge_header``, ``idea_form``). ``context(request, objects)`` is called once per page
+  with every object shown in that place, so a list page stays at a constant number of
+  queries; it returns ``{object.pk: {...}}`` or a dict of shared context under ``None``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class IdeaSort:
+    key: str
+    label: str | Promise
+    apply: Callable
+    # Who may use it: a callable(viewer, challenge) -> bool; None means everyone.
+    available: Callable | None = None
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Panel:
+    place: str
+    template: str
+    context: Callable | None = None
+    order: int = 100
+
+
+@dataclass
+class _Registry:
+    sorts: dict[str, IdeaSort] = field(default_factory=dict)
+    panels: dict[str, list[Panel]] = field(default_factory=dict)
+
+
+registry = _Registry()
+
+
+def register_sort(sort: IdeaSort) -> IdeaSort:
+    registry.sorts[sort.key] = sort
+    return sort
+
+
+def register_panel(panel: Panel) -> Panel:
+    panels = registry.panels.setdefault(panel.place, [])
+    if all(existing.template != panel.template for existing in panels):
+        panels.append(panel)
+        panels.sort(key=lambda p: p.order)
+    return panel
+
+
+def sorts_for(viewer, challenge=None) -> list[IdeaSort]:
+    return sorted(
+        (sort for sort in registry.sorts.values() if sort.available is None or sort.available(viewer, challenge)),
+        key=lambda sort: sort.order,
+    )
+
+
+def panels_for(place: str) -> list[Panel]:
+    return registry.panels.get(place, [])
+
+
+def panel_context(place: str, request, objects) -> list[tuple[Panel, dict]]:
+    """Each panel of ``place`` with the context its provider computed for ``objects``."""
+    return [(panel, panel.context(request, objects) if panel.context else {}) for panel in panels_for(place)]
