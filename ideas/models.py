@@ -547,3 +547,6 @@ class Follow(models.Model):
                 fields=["follower", "challenge"], condition=Q(challenge__isnull=False), name="one_follow_per_challenge"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.follower} follows {self.idea or self.challenge}"
