@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+
+class GreenlightUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with Greenlight's fields, and without the "Administrator"
+    switch: superusers are made on the command line, never by another admin user."""
+
+    user_viewset = "accounts.admin_views.UserViewSet"

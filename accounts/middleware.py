@@ -18,7 +18,7 @@ class AdminMFARequiredMiddleware:
             settings.GREENLIGHT_ADMIN_REQUIRES_MFA
             and request.path_info.startswith("/admin/")
             and request.user.is_authenticated
-            and request.user.is_staff
+            and request.user.has_perm("wagtailadmin.access_admin")
             and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
         ):
             return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")

@@ -33,6 +33,8 @@ class Migration(migrations.Migration):
         ("accounts", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
+        # Wagtail creates its own "Moderators" and "Editors" groups there; ours reuse the name.
+        ("wagtailcore", "0002_initial_data"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]

@@ -34,7 +34,7 @@ THIRD_PARTY_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.GreenlightUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

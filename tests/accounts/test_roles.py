@@ -59,3 +59,50 @@ def test_set_roles_gives_and_takes_admin_access(user_factory):
 def test_unverified_people_cannot_take_part(user_factory):
     assert is_verified(user_factory())
     assert not is_verified(user_factory(verified=False))
+
+
+def test_only_greenlight_roles_exist_and_moderators_do_not_publish_pages():
+    from wagtail.models import GroupPagePermission
+
+    assert not Group.objects.filter(name="Editors").exists()
+    assert not GroupPagePermission.objects.filter(group__name=roles.MODERATORS).exists()
+    assert GroupPagePermission.objects.filter(
+        group__name=roles.LEADERSHIP, permission__codename="publish_page"
+    ).exists()
+
+
+def test_leadership_gives_a_role_in_the_admin(client, user_factory, district):
+    leader = user_factory(roles=[roles.LEADERSHIP])
+    person = user_factory(roles=[roles.RESIDENTS])
+    client.force_login(leader)
+    form = client.get(f"/admin/users/edit/{person.pk}/").content.decode()
+    assert 'name="is_superuser"' not in form
+    assert 'name="display_name"' in form and 'name="district"' in form
+    staff = Group.objects.get(name=roles.CITY_STAFF)
+    response = client.post(
+        f"/admin/users/edit/{person.pk}/",
+        {
+            "email": person.email,
+            "display_name": person.display_name,
+            "first_name": "",
+            "last_name": "",
+            "district": district.pk,
+            "is_active": "on",
+            "groups": [staff.pk],
+            "is_superuser": "on",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    person.refresh_from_db()
+    assert list(person.groups.values_list("name", flat=True)) == [roles.CITY_STAFF]
+    assert person.district == district
+    assert not person.is_superuser
+
+
+def test_leadership_cannot_edit_a_superuser(client, user_factory):
+    leader = user_factory(roles=[roles.LEADERSHIP])
+    admin = user_factory(is_superuser=True)
+    client.force_login(leader)
+    assert client.get(f"/admin/users/edit/{admin.pk}/").status_code in (302, 403)
+    assert client.post(f"/admin/users/{admin.pk}/delete/").status_code in (302, 403, 404)
+    admin.refresh_from_db()
