@@ -1,12 +1,9 @@
 import re
 
-import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from tests.factories import DistrictFactory
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_sign_up_verify_sign_in_set_district_sign_out(journey, home_page):
@@ -15,9 +12,9 @@ def test_sign_up_verify_sign_in_set_district_sign_out(journey, home_page):
 
     journey.go("/accounts/signup/")
     journey.check_a11y("signup")
-    page.get_by_label("Email:").fill("journey@example.org")
-    page.get_by_label("Password:", exact=True).fill("tulip-harbour-bicycle")
-    page.get_by_label("Password (again):").fill("tulip-harbour-bicycle")
+    page.get_by_label("Email").fill("journey@example.org")
+    page.get_by_label("Password", exact=True).fill("tulip-harbour-bicycle")
+    page.get_by_label("Password (again)").fill("tulip-harbour-bicycle")
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url("**/accounts/confirm-email/")
     journey.check_a11y("verification sent")
@@ -29,8 +26,8 @@ def test_sign_up_verify_sign_in_set_district_sign_out(journey, home_page):
 
     journey.go("/accounts/login/")
     journey.check_a11y("login")
-    page.get_by_label("Email:").fill("journey@example.org")
-    page.get_by_label("Password:").fill("tulip-harbour-bicycle")
+    page.get_by_label("Email").fill("journey@example.org")
+    page.get_by_label("Password", exact=True).fill("tulip-harbour-bicycle")
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(journey.base_url + "/")
     journey.check_a11y("home signed in")
