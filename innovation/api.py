@@ -4,10 +4,24 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView
+from voting import api as voting_api
 
 router = DefaultRouter()
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
+    path("ideas/<int:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
+    path("challenges/<int:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),
+    path(
+        "challenges/<int:pk>/pairwise-votes/",
+        voting_api.PairwiseVoteView.as_view(),
+        name="api-challenge-pairwise-votes",
+    ),
+    path("challenges/<int:pk>/results/", voting_api.ResultsView.as_view(), name="api-challenge-results"),
+    path(
+        "challenges/<int:pk>/district-totals/",
+        voting_api.DistrictTotalsView.as_view(),
+        name="api-challenge-district-totals",
+    ),
 ]
 urlpatterns += router.urls

@@ -57,6 +57,7 @@ LOCAL_APPS = [
     "accounts",
     "home",
     "ideas",
+    "voting",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -241,6 +242,17 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+
+# Voting
+# Seconds a burst of pairwise votes may gather before the scores are refitted once.
+VOTING_PAIRWISE_REFIT_DELAY = env.int("VOTING_PAIRWISE_REFIT_DELAY", default=30)
+# Leadership's district totals hide counts below this, so that no one's vote can be guessed.
+VOTING_DISTRICT_MINIMUM = 5
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["votes"] = env("API_THROTTLE_VOTES", default="120/min")
+CELERY_BEAT_SCHEDULE["voting-pairwise-refit-closed"] = {
+    "task": "voting.tasks.pairwise_refit_closed",
+    "schedule": 15 * 60,
+}
 
 # Security headers (tightened further in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,89 @@
+"""Who may vote, and who may see what of the votes. The same rule decides the button on the
+page and the request behind it (views, API and templates call these)."""
+
+import rules
+from django.utils import timezone
+
+from accounts.rules import is_leadership, is_verified
+from ideas.models import ChallengePage, IdeaStage, VotingMethod
+from ideas.predicates import challenge_accepts_ideas, challenge_accepts_votes, is_author, is_in_audience
+
+
+def _challenge(obj) -> ChallengePage | None:
+    if obj is None or isinstance(obj, ChallengePage):
+        return obj
+    return getattr(obj, "challenge", None)
+
+
+@rules.predicate
+def uses_support_voting(user, obj) -> bool:
+    challenge = _challenge(obj)
+    return challenge is not None and challenge.voting_method == VotingMethod.SUPPORT
+
+
+@rules.predicate
+def uses_pairwise_voting(user, obj) -> bool:
+    challenge = _challenge(obj)
+    return challenge is not None and challenge.voting_method == VotingMethod.PAIRWISE
+
+
+@rules.predicate
+def idea_takes_votes(user, idea) -> bool:
+    """Public, and not merged into another idea (its supporters moved there)."""
+    return idea is not None and idea.is_public and idea.stage != IdeaStage.MERGED
+
+
+@rules.predicate
+def authors_may_support_own(user, idea) -> bool:
+    return idea is not None and idea.challenge.authors_may_support_own
+
+
+@rules.predicate
+def totals_hidden_now(user, obj) -> bool:
+    """Leadership chose to hide running totals, and voting has not closed yet."""
+    challenge = _challenge(obj)
+    if challenge is None or not challenge.hide_totals_during_voting:
+        return False
+    return challenge.voting_close is None or timezone.now() < challenge.voting_close
+
+
+may_vote = is_verified & is_in_audience & challenge_accepts_votes
+
+rules.add_perm(
+    "voting.support_idea",
+    may_vote & uses_support_voting & idea_takes_votes & (~is_author | authors_may_support_own),
+)
+rules.add_perm("voting.withdraw_support", is_verified & challenge_accepts_votes & uses_support_voting)
+rules.add_perm("voting.vote_pairwise", may_vote & uses_pairwise_voting)
+rules.add_perm(
+    "voting.add_pairwise_idea", is_verified & is_in_audience & challenge_accepts_ideas & uses_pairwise_voting
+)
+rules.add_perm("voting.view_totals", ~totals_hidden_now | is_leadership)
+rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & (~totals_hidden_now | is_leadership))
+rules.add_perm("voting.view_district_totals", is_leadership)
+
+
+def refusal(user, obj, *, pairwise: bool = False) -> tuple[str, str]:
+    """Why ``user`` may not vote on ``obj`` (an idea, or a challenge for pairwise votes), as
+    ``(code, message)``. Codes: ``closed`` (voting is not open), ``wrong_method``,
+    ``sign_in``, ``verify``, ``audience``, ``own_idea``, ``not_open``."""
+    from django.utils.translation import gettext as _
+
+    challenge = _challenge(obj)
+    if not (uses_pairwise_voting(user, challenge) if pairwise else uses_support_voting(user, challenge)):
+        return "wrong_method", _("This challenge does not use this kind of vote.")
+    if not challenge_accepts_votes(user, challenge):
+        return "closed", _("Voting is closed for this challenge.")
+    if not getattr(user, "is_authenticated", False):
+        return "sign_in", _("Sign in to vote.")
+    if not is_verified(user):
+        return "verify", _("Confirm your email address to vote.")
+    if not is_in_audience(user, challenge):
+        return "audience", _("This challenge is open to %(audience)s.") % {
+            "audience": challenge.get_audience_display().lower()
+        }
+    if not pairwise and not idea_takes_votes(user, obj):
+        return "not_open", _("This idea is not open for votes.")
+    if not pairwise and is_author(user, obj) and not authors_may_support_own(user, obj):
+        return "own_idea", _("You cannot support your own idea.")
+    return "not_allowed", _("You may not vote here.")

@@ -1,0 +1,150 @@
+"""Reads of the voting app: what a voter has used, scores for many ideas at once, rankings
+and the aggregated totals leadership sees."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import numpy as np
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from ideas.models import ChallengePage, Idea, IdeaStage
+
+from .models import PairwiseOutcome, PairwiseScore, PairwiseVote, Support
+from .ranking import choose_pair
+
+
+def pairwise_scores(idea_ids) -> dict[int, PairwiseScore]:
+    """The pairwise scores of many ideas in one query, by idea id (ideas never compared are
+    missing)."""
+    return {score.idea_id: score for score in PairwiseScore.objects.filter(idea_id__in=list(idea_ids))}
+
+
+@dataclass(frozen=True)
+class BallotSummary:
+    cap: int | None
+    used: int
+
+    @property
+    def left(self) -> int | None:
+        return None if self.cap is None else max(self.cap - self.used, 0)
+
+
+def ballot_summary(*, voter, challenge: ChallengePage) -> BallotSummary:
+    """How many supports the voter has used in the challenge, out of its cap (if any)."""
+    used = 0
+    if getattr(voter, "is_authenticated", False):
+        used = Support.objects.filter(voter=voter, idea__challenge=challenge).count()
+    return BallotSummary(cap=challenge.supports_per_person, used=used)
+
+
+def supported_idea_ids(*, voter, idea_ids) -> set[int]:
+    """Which of these ideas the voter supports (one query)."""
+    if not getattr(voter, "is_authenticated", False):
+        return set()
+    return set(Support.objects.filter(voter=voter, idea_id__in=list(idea_ids)).values_list("idea_id", flat=True))
+
+
+# Trending: a support from the last day counts 3, from the last 3 days 2, from the week 1.
+TRENDING_WINDOWS = (1, 3, 7)
+
+
+def with_trending(queryset: QuerySet, *, now=None) -> QuerySet:
+    """Annotate ``trending`` on ideas: recent supports, weighted by how recent they are."""
+    now = now or timezone.now()
+    score = Value(0)
+    for days in TRENDING_WINDOWS:
+        score = score + Count("supports", filter=Q(supports__created_at__gte=now - timedelta(days=days)))
+    return queryset.annotate(trending=score)
+
+
+def ideas_by_trending(queryset: QuerySet, *, now=None) -> QuerySet:
+    return with_trending(queryset, now=now).order_by("-trending", "-support_count", "-pk")
+
+
+def ideas_by_pairwise_score(queryset: QuerySet) -> QuerySet:
+    """Best pairwise score first; ideas never scored last."""
+    return queryset.order_by(F("pairwise_score__score").desc(nulls_last=True), "-pk")
+
+
+def ideas_supported_first(queryset: QuerySet, *, viewer) -> QuerySet:
+    """The viewer's supported ideas first, keeping the queryset's order within each group."""
+    if not getattr(viewer, "is_authenticated", False):
+        return queryset
+    mine = Exists(Support.objects.filter(voter=viewer, idea=OuterRef("pk")))
+    return queryset.alias(supported_by_me=mine).order_by(F("supported_by_me").desc(), *queryset.query.order_by)
+
+
+def pairwise_results(*, challenge: ChallengePage) -> list[Idea]:
+    """The challenge's public ideas ranked by pairwise score, each with ``score`` (a
+    :class:`PairwiseScore` or None)."""
+    ideas = list(
+        ideas_by_pairwise_score(
+            Idea.objects.filter(challenge=challenge).public().exclude(stage=IdeaStage.MERGED)
+        ).select_related("pairwise_score")
+    )
+    for idea in ideas:
+        idea.score = getattr(idea, "pairwise_score", None)
+    return ideas
+
+
+def pairwise_totals(*, challenge: ChallengePage) -> dict:
+    """Voters and decided comparisons of the challenge, for the results page."""
+    return PairwiseVote.objects.filter(challenge=challenge).aggregate(
+        voters=Count("voter", distinct=True),
+        comparisons=Count("pk", filter=~Q(outcome=PairwiseOutcome.UNDECIDED)),
+    )
+
+
+def next_pair(*, challenge: ChallengePage, voter, rng: np.random.Generator | None = None) -> tuple[Idea, Idea] | None:
+    """Two ideas for the voter to compare, chosen so that ideas with few comparisons catch
+    up and the voter is not asked the same pair twice. None when nothing is left to compare."""
+    candidates = list(
+        Idea.objects.filter(challenge=challenge)
+        .public()
+        .exclude(stage=IdeaStage.MERGED)
+        .values_list("pk", Coalesce("pairwise_score__comparisons", 0))
+    )
+    seen = set()
+    if getattr(voter, "is_authenticated", False):
+        seen = set(PairwiseVote.objects.filter(voter=voter, challenge=challenge).values_list("first_id", "second_id"))
+    pair = choose_pair(candidates, seen, rng or np.random.default_rng())
+    if pair is None:
+        return None
+    ideas = Idea.objects.select_related("challenge").in_bulk(pair)
+    return ideas[pair[0]], ideas[pair[1]]
+
+
+@dataclass(frozen=True)
+class DistrictTotal:
+    district: str
+    people: int | None  # None: fewer than the minimum, suppressed
+    votes: int | None
+
+
+def district_totals(*, challenge: ChallengePage) -> tuple[list[DistrictTotal], dict]:
+    """How many people from each district took part (supporters, or pairwise voters), and
+    their votes. Counts under ``VOTING_DISTRICT_MINIMUM`` are suppressed; if only one district
+    would be suppressed, the next smallest is too, so the hidden count cannot be worked out
+    from the total. Returns the rows and the totals."""
+    minimum = settings.VOTING_DISTRICT_MINIMUM
+    if challenge.voting_method == "pairwise":
+        rows = PairwiseVote.objects.filter(challenge=challenge).values("voter__district__name")
+    else:
+        rows = Support.objects.filter(idea__challenge=challenge).values("voter__district__name")
+    rows = list(rows.annotate(people=Count("voter", distinct=True), votes=Count("pk")).order_by("-people"))
+    suppressed = {index for index, row in enumerate(rows) if row["people"] < minimum}
+    if len(suppressed) == 1 and len(rows) > 1:
+        smallest = min((i for i in range(len(rows)) if i not in suppressed), key=lambda i: rows[i]["people"])
+        suppressed.add(smallest)
+    totals = {"people": sum(row["people"] for row in rows), "votes": sum(row["votes"] for row in rows)}
+    return [
+        DistrictTotal(
+            district=row["voter__district__name"] or "",
+            people=None if index in suppressed else row["people"],
+            votes=None if index in suppressed else row["votes"],
+        )
+        for index, row in enumerate(rows)
+    ], totals

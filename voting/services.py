@@ -1,0 +1,218 @@
+"""Writes of the voting app. Each runs in one transaction and sends the app's signal.
+
+Permission (who may vote where) is decided by ``voting.rules`` in the view; these services
+hold the invariants that must survive parallel requests: one support per person per idea,
+the cap on supports per person in a challenge, exact tallies, one pairwise vote per pair."""
+
+import numpy as np
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ideas.models import ChallengePage, Idea, VotingMethod
+
+from . import signals
+from .models import Ballot, PairwiseOutcome, PairwiseScore, PairwiseVote, Support
+from .ranking import fit_bradley_terry
+
+
+class VotingError(Exception):
+    """A vote the challenge cannot accept. ``code`` is one of ``closed``, ``cap_reached``,
+    ``wrong_method``, ``invalid_pair``; ``message`` is for people."""
+
+    def __init__(self, code: str, message):
+        super().__init__(str(message))
+        self.code = code
+        self.message = message
+
+
+def _check_open(challenge: ChallengePage, method: str) -> None:
+    if challenge.voting_method != method:
+        raise VotingError("wrong_method", _("This challenge does not use this kind of vote."))
+    if not challenge.accepts_votes_at(timezone.now()):
+        raise VotingError("closed", _("Voting is closed for this challenge."))
+
+
+def _lock_ballot(*, voter, challenge: ChallengePage) -> Ballot:
+    """The voter's ballot for the challenge, created if needed and locked until the end of
+    the surrounding transaction: parallel votes by one person in one challenge queue here."""
+    Ballot.objects.bulk_create([Ballot(voter=voter, challenge=challenge)], ignore_conflicts=True)
+    return Ballot.objects.select_for_update().get(voter=voter, challenge=challenge)
+
+
+def supports_used(*, voter, challenge: ChallengePage) -> int:
+    """How many ideas of the challenge the voter supports (exact while the ballot is locked)."""
+    return Support.objects.filter(voter=voter, idea__challenge=challenge).count()
+
+
+def support_add(*, voter, idea: Idea) -> tuple[Support, bool]:
+    """Support ``idea``. Returns the support and whether it is new: supporting twice is
+    harmless. Raises :class:`VotingError` when voting is closed or the voter has used all the
+    supports the challenge allows."""
+    challenge = idea.challenge
+    with transaction.atomic():
+        _check_open(challenge, VotingMethod.SUPPORT)
+        _lock_ballot(voter=voter, challenge=challenge)
+        existing = Support.objects.filter(voter=voter, idea=idea).first()
+        if existing is not None:
+            return existing, False
+        cap = challenge.supports_per_person
+        if cap is not None and supports_used(voter=voter, challenge=challenge) >= cap:
+            raise VotingError(
+                "cap_reached",
+                _("You have used all %(cap)s of your supports in this challenge. Withdraw one to support this idea.")
+                % {"cap": cap},
+            )
+        try:
+            with transaction.atomic():
+                support = Support.objects.create(voter=voter, idea=idea)
+        except IntegrityError:
+            # Only reachable if the ballot lock was bypassed; the constraint still holds.
+            return Support.objects.get(voter=voter, idea=idea), False
+        Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
+        signals.support_added.send(sender=Support, support=support, actor=voter)
+    return support, True
+
+
+def support_withdraw(*, voter, idea: Idea) -> bool:
+    """Withdraw the voter's support of ``idea`` while voting is open. Returns whether there
+    was one to withdraw."""
+    challenge = idea.challenge
+    with transaction.atomic():
+        _check_open(challenge, VotingMethod.SUPPORT)
+        _lock_ballot(voter=voter, challenge=challenge)
+        deleted, _details = Support.objects.filter(voter=voter, idea=idea).delete()
+        if not deleted:
+            return False
+        Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - deleted)
+        signals.support_withdrawn.send(sender=Support, idea=idea, actor=voter)
+    return True
+
+
+def supports_move(*, source: Idea, target: Idea) -> int:
+    """Carry the supporters of ``source`` over to ``target`` (when ideas are merged), inside
+    the caller's transaction. Someone who supported both counts once. Both tallies stay
+    exact. Returns how many supports ``target`` gained."""
+    if source.pk == target.pk:
+        raise ValueError("An idea cannot be merged into itself.")
+    with transaction.atomic():
+        # Lock both tallies in id order so that two merges cannot deadlock.
+        list(Idea.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk").values("pk"))
+        on_target = Support.objects.filter(idea=target).values("voter_id")
+        moved = Support.objects.filter(idea=source).exclude(voter_id__in=on_target).update(idea=target)
+        duplicates, _details = Support.objects.filter(idea=source).delete()
+        if moved or duplicates:
+            Idea.objects.filter(pk=source.pk).update(support_count=F("support_count") - moved - duplicates)
+        if moved:
+            Idea.objects.filter(pk=target.pk).update(support_count=F("support_count") + moved)
+        signals.supports_moved.send(sender=Support, source=source, target=target, moved=moved)
+    return moved
+
+
+def support_recount(*, idea: Idea) -> int:
+    """Set the idea's tally from its support rows (a repair tool; the services keep it exact)."""
+    with transaction.atomic():
+        Idea.objects.select_for_update().filter(pk=idea.pk).values("pk").get()
+        count = Support.objects.filter(idea=idea).count()
+        Idea.objects.filter(pk=idea.pk).update(support_count=count)
+    return count
+
+
+def pairwise_vote_cast(*, voter, challenge: ChallengePage, left: Idea, right: Idea, choice: str) -> PairwiseVote:
+    """Record the voter's choice between ``left`` and ``right`` (``choice`` is ``left``,
+    ``right`` or ``undecided``). Voting again on the same pair replaces the earlier choice,
+    so one person's repeated votes count once. The scores are refitted soon after commit."""
+    if left.pk == right.pk:
+        raise VotingError("invalid_pair", _("Choose between two different ideas."))
+    if left.challenge_id != challenge.pk or right.challenge_id != challenge.pk:
+        raise VotingError("invalid_pair", _("Both ideas must belong to this challenge."))
+    if not (left.is_public and right.is_public):
+        raise VotingError("invalid_pair", _("One of these ideas is no longer open for votes."))
+    if choice not in ("left", "right", "undecided"):
+        raise VotingError("invalid_pair", _("Choose one of the two ideas, or “I can't decide”."))
+    first, second = (left, right) if left.pk < right.pk else (right, left)
+    if choice == "undecided":
+        outcome = PairwiseOutcome.UNDECIDED
+    else:
+        chosen = left if choice == "left" else right
+        outcome = PairwiseOutcome.FIRST if chosen.pk == first.pk else PairwiseOutcome.SECOND
+
+    with transaction.atomic():
+        _check_open(challenge, VotingMethod.PAIRWISE)
+        _lock_ballot(voter=voter, challenge=challenge)
+        vote = PairwiseVote.objects.filter(voter=voter, first=first, second=second).first()
+        was_decided = vote is not None and vote.outcome != PairwiseOutcome.UNDECIDED
+        if vote is None:
+            vote = PairwiseVote.objects.create(
+                voter=voter, challenge=challenge, first=first, second=second, outcome=outcome
+            )
+        else:
+            vote.outcome = outcome
+            vote.save(update_fields=["outcome", "updated_at"])
+        change = int(outcome != PairwiseOutcome.UNDECIDED) - int(was_decided)
+        if change:
+            PairwiseScore.objects.bulk_create(
+                [PairwiseScore(idea=idea, challenge=challenge) for idea in (first, second)], ignore_conflicts=True
+            )
+            for idea in (first, second):  # in id order, so that parallel votes cannot deadlock
+                PairwiseScore.objects.filter(idea=idea).update(comparisons=F("comparisons") + change)
+        signals.pairwise_vote_cast.send(sender=PairwiseVote, vote=vote, actor=voter)
+        transaction.on_commit(lambda: _schedule_refit(challenge.pk))
+    return vote
+
+
+def _schedule_refit(challenge_id: int) -> None:
+    from .tasks import pairwise_refit_soon
+
+    pairwise_refit_soon(challenge_id)
+
+
+def pairwise_scores_fit(*, challenge: ChallengePage) -> int:
+    """Refit the pairwise scores of the challenge's public ideas from every decided vote
+    between them (safe to run any number of times). Returns the number of ideas scored."""
+    ideas = list(Idea.objects.filter(challenge=challenge).public().order_by("pk").values_list("pk", flat=True))
+    index = {idea_id: position for position, idea_id in enumerate(ideas)}
+    tallies = (
+        PairwiseVote.objects.filter(challenge=challenge, outcome__in=[PairwiseOutcome.FIRST, PairwiseOutcome.SECOND])
+        .values_list("first_id", "second_id", "outcome")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    winners, losers, counts = [], [], []
+    for first_id, second_id, outcome, n in tallies:
+        if first_id in index and second_id in index:
+            won, lost = (first_id, second_id) if outcome == PairwiseOutcome.FIRST else (second_id, first_id)
+            winners.append(index[won])
+            losers.append(index[lost])
+            counts.append(n)
+    fit = fit_bradley_terry(
+        len(ideas), np.array(winners, dtype=np.int64), np.array(losers, dtype=np.int64), np.array(counts, dtype=float)
+    )
+    now = timezone.now()
+    rows = [
+        PairwiseScore(
+            idea_id=idea_id,
+            challenge=challenge,
+            score=_finite(fit.score[position]),
+            lower=_finite(fit.lower[position]),
+            upper=_finite(fit.upper[position]),
+            wins=int(fit.wins[position]),
+            fitted_at=now,
+        )
+        for idea_id, position in index.items()
+    ]
+    with transaction.atomic():
+        PairwiseScore.objects.bulk_create(
+            rows,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["idea"],
+            update_fields=["score", "lower", "upper", "wins", "fitted_at"],
+        )
+        signals.pairwise_scores_fitted.send(sender=PairwiseScore, challenge=challenge, ideas=ideas)
+    return len(rows)
+
+
+def _finite(value) -> float | None:
+    return float(value) if np.isfinite(value) else None
