@@ -7,21 +7,23 @@ import time_machine
 
 from tests.factories import ChallengeFactory, UserFactory
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
-DATES = {
-    "ideas_open": START,
-    "ideas_close": START + 14 * DAY,
-    "voting_open": START + 10 * DAY,
-    "voting_close": START + 24 * DAY,
-    "review_end": START + 40 * DAY,
-    "results_published": START + 45 * DAY,
-}
+# Ideas open on START; voting runs from day 10 to day 24 (ideas close on day 14).
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+DATES = ChallengeFactory.dates_for("submission", now=START + 5 * DAY)
 # Frozen moments: before voting opens (ideas still come in), while voting, after it closed.
 MOMENTS = {
     "before": START + 5 * DAY,
     "during": START + 20 * DAY,
     "after": START + 30 * DAY,
+}
+
+
+# Who may vote while voting is open, by the challenge's audience.
+ALLOWED_WHILE_VOTING = {
+    "everyone": {"resident", "staff", "leadership"},
+    "residents": {"resident", "leadership"},
+    "staff": {"staff"},
 }
 
 
@@ -52,3 +54,17 @@ def at():
         return time_machine.travel(MOMENTS[moment], tick=False)
 
     return travel
+
+
+@pytest.fixture
+def who_may(people, at):
+    """``who_may("voting.support_idea", idea, "during")``: the names of the people (and
+    ``anonymous``) who have the permission at that moment."""
+    from django.contrib.auth.models import AnonymousUser
+
+    def check(permission: str, obj, moment: str) -> set[str]:
+        everyone = {**people, "anonymous": AnonymousUser()}
+        with at(moment):
+            return {name for name, person in everyone.items() if person.has_perm(permission, obj)}
+
+    return check

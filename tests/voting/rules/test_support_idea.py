@@ -1,29 +1,20 @@
 """voting.support_idea: verified people in the challenge's audience, while it is voting."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import IdeaFactory
 
+from .conftest import ALLOWED_WHILE_VOTING
+
 pytestmark = pytest.mark.django_db
 
-# audience -> who may support while voting is open
-ALLOWED = {
-    "everyone": {"resident", "staff", "leadership"},
-    "residents": {"resident", "leadership"},
-    "staff": {"staff"},
-}
 
-
-@pytest.mark.parametrize("audience", ALLOWED)
+@pytest.mark.parametrize("audience", ALLOWED_WHILE_VOTING)
 @pytest.mark.parametrize("moment", ["before", "during", "after"])
-def test_who_may_support_before_during_and_after_voting(make_challenge, people, at, audience, moment):
+def test_who_may_support_before_during_and_after_voting(make_challenge, who_may, audience, moment):
     idea = IdeaFactory(challenge=make_challenge(audience=audience))
-    with at(moment):
-        allowed = {name for name, person in people.items() if person.has_perm("voting.support_idea", idea)}
-        anonymous = AnonymousUser().has_perm("voting.support_idea", idea)
-    assert allowed == (ALLOWED[audience] if moment == "during" else set())
-    assert anonymous is False
+    expected = ALLOWED_WHILE_VOTING[audience] if moment == "during" else set()
+    assert who_may("voting.support_idea", idea, moment) == expected
 
 
 @pytest.mark.parametrize("may_support_own", [False, True])

@@ -1,26 +1,18 @@
 """voting.vote_pairwise: verified people in the audience of a pairwise challenge, while voting."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+
+from .conftest import ALLOWED_WHILE_VOTING
 
 pytestmark = pytest.mark.django_db
 
-ALLOWED = {
-    "everyone": {"resident", "staff", "leadership"},
-    "residents": {"resident", "leadership"},
-    "staff": {"staff"},
-}
 
-
-@pytest.mark.parametrize("audience", ALLOWED)
+@pytest.mark.parametrize("audience", ALLOWED_WHILE_VOTING)
 @pytest.mark.parametrize("moment", ["before", "during", "after"])
-def test_who_may_compare_before_during_and_after_voting(make_challenge, people, at, audience, moment):
+def test_who_may_compare_before_during_and_after_voting(make_challenge, who_may, audience, moment):
     challenge = make_challenge(audience=audience, voting_method="pairwise")
-    with at(moment):
-        allowed = {name for name, person in people.items() if person.has_perm("voting.vote_pairwise", challenge)}
-        anonymous = AnonymousUser().has_perm("voting.vote_pairwise", challenge)
-    assert allowed == (ALLOWED[audience] if moment == "during" else set())
-    assert anonymous is False
+    expected = ALLOWED_WHILE_VOTING[audience] if moment == "during" else set()
+    assert who_may("voting.vote_pairwise", challenge, moment) == expected
 
 
 def test_support_challenges_take_no_pairwise_votes(make_challenge, people, at):
