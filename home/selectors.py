@@ -16,3 +16,11 @@ def home_featured(*, home) -> dict:
     for provider in _featured_providers:
         context.update(provider(home=home))
     return context
+
+
+@register_featured
+def featured_pilots(*, home) -> dict:
+    """Pilots residents can follow: running ones first."""
+    from pipeline.selectors import featured_pilots as pilots
+
+    return {"featured_pilots": pilots(limit=3)}

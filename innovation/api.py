@@ -5,8 +5,10 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView
 from voting import api as voting_api
+from pipeline.api import IdeaTimelineView, PilotViewSet
 
 router = DefaultRouter()
+router.register("pilots", PilotViewSet, basename="pilot")
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
@@ -23,5 +25,6 @@ urlpatterns = [
         voting_api.DistrictTotalsView.as_view(),
         name="api-challenge-district-totals",
     ),
+    path("ideas/<int:pk>/timeline/", IdeaTimelineView.as_view(), name="api-idea-timeline"),
 ]
 urlpatterns += router.urls

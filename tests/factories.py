@@ -124,3 +124,46 @@ class IdeaFactory(factory.django.DjangoModelFactory):
     body = "<p>More about the idea.</p>"
     stage = "published"
     published_at = factory.LazyFunction(lambda: __import__("django.utils.timezone").utils.timezone.now())
+
+
+class PilotFactory:
+    """Builds PilotPages under the one PilotIndexPage (created under the home page)."""
+
+    @staticmethod
+    def index():
+        from home.models import HomePage
+        from pipeline.models import PilotIndexPage
+
+        index = PilotIndexPage.objects.first()
+        if index is None:
+            home = HomePage.objects.first() or ChallengeFactory.index().get_parent().specific
+            index = PilotIndexPage(title="Pilots", slug="pilots")
+            home.add_child(instance=index)
+        return index
+
+    _counter = 0
+
+    @classmethod
+    def create(cls, *, ideas=(), milestones=(), updates=(), publish: bool = True, **fields):
+        from pipeline.models import PilotIdea, PilotMilestone, PilotPage, PilotUpdate
+
+        cls._counter += 1
+        values = {
+            "title": f"Pilot {cls._counter}",
+            "slug": f"pilot-{cls._counter}",
+            "department": "Public Works",
+            "summary": "A pilot for the tests.",
+            "status": "running",
+        }
+        values.update(fields)
+        pilot = PilotPage(live=publish, **values)
+        for idea in ideas:
+            pilot.source_ideas.add(PilotIdea(idea=idea))
+        for milestone in milestones:
+            pilot.milestones.add(PilotMilestone(**milestone))
+        for update in updates:
+            pilot.updates.add(PilotUpdate(**update))
+        cls.index().add_child(instance=pilot)
+        if publish:
+            pilot.save_revision().publish()
+        return pilot

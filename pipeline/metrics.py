@@ -1,0 +1,28 @@
+"""The board's own card figures: supports, pairwise score and evaluation score."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .extensions import register_board_metric
+
+
+def supports_for(ideas) -> dict:
+    return {idea.pk: idea.support_count for idea in ideas}
+
+
+def pairwise_for(ideas) -> dict:
+    try:
+        from voting.selectors import pairwise_scores
+    except ImportError:  # voting's pairwise scores are not installed
+        return {}
+    return pairwise_scores([idea.pk for idea in ideas])
+
+
+def evaluation_for(ideas) -> dict:
+    from .selectors import evaluation_summaries
+
+    return {pk: summary.weighted_score for pk, summary in evaluation_summaries(ideas).items()}
+
+
+register_board_metric("supports", _("Supports"), supports_for, order=10, display="integer")
+register_board_metric("pairwise", _("Pairwise score"), pairwise_for, order=20)
+register_board_metric("evaluation", _("Evaluation score"), evaluation_for, order=30)
