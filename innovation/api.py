@@ -4,8 +4,8 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView
-from voting import api as voting_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
+from voting import api as voting_api
 
 router = DefaultRouter()
 router.register("pilots", PilotViewSet, basename="pilot")

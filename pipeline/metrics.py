@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from voting.selectors import pairwise_scores
+
 from .extensions import register_board_metric
 
 
@@ -10,11 +12,8 @@ def supports_for(ideas) -> dict:
 
 
 def pairwise_for(ideas) -> dict:
-    try:
-        from voting.selectors import pairwise_scores
-    except ImportError:  # voting's pairwise scores are not installed
-        return {}
-    return pairwise_scores([idea.pk for idea in ideas])
+    """The chance each idea beats another of its challenge in pairwise votes (0–1)."""
+    return {pk: score.score for pk, score in pairwise_scores([idea.pk for idea in ideas]).items()}
 
 
 def evaluation_for(ideas) -> dict:
@@ -24,5 +23,5 @@ def evaluation_for(ideas) -> dict:
 
 
 register_board_metric("supports", _("Supports"), supports_for, order=10, display="integer")
-register_board_metric("pairwise", _("Pairwise score"), pairwise_for, order=20)
+register_board_metric("pairwise", _("Pairwise score"), pairwise_for, order=20, display="percent")
 register_board_metric("evaluation", _("Evaluation score"), evaluation_for, order=30)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from ideas.models import Follow, Idea, IdeaStage
+from voting.services import supports_move
 
 from . import signals, transitions
 from .models import (
@@ -205,14 +206,6 @@ MERGE_TARGET_STAGES = (
 )
 
 
-def _carry_supporters(*, source: Idea, target: Idea) -> None:
-    try:
-        from voting.services import supports_move
-    except ImportError:  # voting's move of supports has not been installed
-        return
-    supports_move(source=source, target=target)
-
-
 def _carry_followers(*, source: Idea, target: Idea) -> None:
     already = Follow.objects.filter(idea=target).values("follower_id")
     Follow.objects.filter(idea=source).exclude(follower_id__in=already).update(idea=target)
@@ -238,7 +231,7 @@ def idea_merge(*, source: Idea, target: Idea, actor, note: str = "") -> StageCha
             % {"title": target.title, "stage": transitions.stage_label(target.stage)}
         )
     note = note.strip() or _("Merged into “%(title)s”, which proposes the same thing.") % {"title": target.title}
-    _carry_supporters(source=source, target=target)
+    supports_move(source=source, target=target)
     _carry_followers(source=source, target=target)
     change = _move(idea=source, target=IdeaStage.MERGED, actor=actor, note=note, via="merge", related_idea=target)
     StageChange.objects.create(

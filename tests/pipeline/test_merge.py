@@ -72,3 +72,29 @@ def test_residents_and_evaluators_may_not_merge(idea_in, resident, evaluator):
         with pytest.raises(services.TransitionRefused, match="Only Moderators or Leadership"):
             services.idea_merge(source=b, target=a, actor=person)
     assert not Follow.objects.exists()
+
+
+def test_merge_carries_supporters_once_and_keeps_tallies_exact(moderator):
+    from tests.factories import ChallengeFactory
+    from voting.models import Support
+    from voting.services import support_add
+
+    challenge = ChallengeFactory.create("voting")
+    a, b = IdeaFactory(challenge=challenge), IdeaFactory(challenge=challenge)
+    both, only_a, only_b, also_b = UserFactory(), UserFactory(), UserFactory(), UserFactory()
+    for voter, idea in [(both, a), (both, b), (only_a, a), (only_b, b), (also_b, b)]:
+        support_add(voter=voter, idea=idea)
+
+    services.idea_merge(source=b, target=a, actor=moderator)
+
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert set(Support.objects.filter(idea=a).values_list("voter", flat=True)) == {
+        both.pk,
+        only_a.pk,
+        only_b.pk,
+        also_b.pk,
+    }
+    assert (a.support_count, b.support_count) == (4, 0)
+    assert a.support_count == Support.objects.filter(idea=a).count()
+    assert not Support.objects.filter(idea=b).exists()
