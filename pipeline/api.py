@@ -13,6 +13,8 @@ from .models import PilotPage, PilotStatus, StageChange
 
 
 class StageChangeSerializer(serializers.ModelSerializer):
+    from_stage = serializers.CharField(read_only=True, help_text="The stage before (empty for the first step).")
+    to_stage = serializers.CharField(read_only=True, help_text="The stage after (the same for an update).")
     from_stage_label = serializers.CharField(source="get_from_stage_display", read_only=True)
     to_stage_label = serializers.CharField(source="get_to_stage_display", read_only=True)
     related_idea = serializers.SerializerMethodField()
