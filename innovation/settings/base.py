@@ -59,6 +59,7 @@ LOCAL_APPS = [
     "ideas",
     "voting",
     "pipeline",
+    "search",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -254,6 +255,34 @@ CELERY_BEAT_SCHEDULE["voting-pairwise-refit-closed"] = {
     "task": "voting.tasks.pairwise_refit_closed",
     "schedule": 15 * 60,
 }
+
+# Search
+# Ideas: search's own index table in the database (PostgreSQL full text, or the portable
+# engine on SQLite). With ELASTICSEARCH_URL set, ideas and pages are searched in Elasticsearch
+# 8 and the database answers whenever the cluster does not.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+GREENLIGHT_SEARCH = {
+    "BACKEND": env(
+        "SEARCH_BACKEND",
+        default="search.backends.elasticsearch8.ElasticsearchBackend"
+        if ELASTICSEARCH_URL
+        else "search.backends.database.DatabaseBackend",
+    ),
+    "URLS": [url for url in ELASTICSEARCH_URL.split(",") if url],
+    "INDEX": env("ELASTICSEARCH_INDEX", default="greenlight-ideas"),
+    "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
+    "NOVELTY_THRESHOLD": env.float("NOVELTY_THRESHOLD", default=0.7),
+}
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": GREENLIGHT_SEARCH["URLS"],
+            "INDEX": env("ELASTICSEARCH_PAGES_INDEX", default="greenlight-pages"),
+            "TIMEOUT": GREENLIGHT_SEARCH["TIMEOUT"],
+        }
+    }
+CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcile_index", "schedule": 15 * 60}
 
 # Security headers (tightened further in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,181 @@
+"""The Elasticsearch document for ideas and the query bodies the Elasticsearch backend sends.
+
+Kept apart from the backend so both can be tested as data (``to_dict()``) without a cluster.
+"""
+
+from __future__ import annotations
+
+from elasticsearch_dsl import Date, Document, Float, Index, Integer, Keyword, Search, Text, analyzer, token_filter
+from elasticsearch_dsl.query import MoreLikeThis
+
+from ..text import MARK_END, MARK_START
+from .base import FACETS, SearchFilters
+
+english = analyzer(
+    "greenlight_english",
+    tokenizer="standard",
+    filter=[
+        token_filter("greenlight_possessive", type="stemmer", language="possessive_english"),
+        "lowercase",
+        "asciifolding",
+        token_filter("greenlight_stop", type="stop", stopwords="_english_"),
+        token_filter("greenlight_stemmer", type="stemmer", language="english"),
+    ],
+)
+autocomplete = analyzer(
+    "greenlight_autocomplete",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        "asciifolding",
+        token_filter("greenlight_edge_ngram", type="edge_ngram", min_gram=1, max_gram=20),
+    ],
+)
+autocomplete_search = analyzer(
+    "greenlight_autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"]
+)
+
+SEARCH_FIELDS = ["title^3", "summary^2", "tag_names^2", "body", "challenge_title^0.5"]
+SIMILAR_FIELDS = ["title", "summary", "tag_names", "body"]
+FACET_FIELDS = {
+    "challenge": ("challenge_id", "challenge_title.raw", 12),
+    "stage": ("stage", None, 12),
+    "district": ("district", "district_name", 12),
+    "year": ("year", None, 10),
+    "tag": ("tags", "tag_names.raw", 15),
+}
+FILTER_FIELDS = {"challenge": "challenge_id", "stage": "stage", "district": "district", "year": "year", "tag": "tags"}
+SORT_ORDERS = {
+    "newest": [{"published_at": "desc"}, {"idea_id": "desc"}],
+    "supported": [{"support_count": "desc"}, {"published_at": "desc"}],
+    "novelty": [{"novelty": {"order": "desc", "missing": "_last"}}, {"published_at": "desc"}],
+}
+
+
+class IdeaDocument(Document):
+    """One public idea: English-analysed text, edge n-grams of the title for suggestions,
+    keywords for the facets."""
+
+    idea_id = Integer()
+    title = Text(
+        analyzer=english,
+        fields={
+            "suggest": Text(analyzer=autocomplete, search_analyzer=autocomplete_search),
+            "raw": Keyword(),
+        },
+    )
+    summary = Text(analyzer=english)
+    body = Text(analyzer=english)
+    tags = Keyword(multi=True)
+    tag_names = Text(analyzer=english, multi=True, fields={"raw": Keyword()})
+    challenge_id = Integer()
+    challenge_title = Text(analyzer=english, fields={"raw": Keyword()})
+    stage = Keyword()
+    district = Keyword()
+    district_name = Keyword()
+    year = Integer()
+    published_at = Date()
+    support_count = Integer()
+    novelty = Float()
+
+
+def ideas_index(name: str) -> Index:
+    """The index (settings, analysis and mapping) behind the alias, under a concrete name."""
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0, max_ngram_diff=19)
+    index.document(IdeaDocument)
+    return index
+
+
+def document_for(entry) -> dict:
+    """The bulk action that (re)indexes one row of search's own index table."""
+    tags = list(entry.tags.all())
+    return {
+        "_id": str(entry.idea_id),
+        "_source": {
+            "idea_id": entry.idea_id,
+            "title": entry.title,
+            "summary": entry.summary,
+            "body": entry.body_text,
+            "tags": [tag.slug for tag in tags],
+            "tag_names": [tag.name for tag in tags],
+            "challenge_id": entry.challenge_id,
+            "challenge_title": entry.challenge_title,
+            "stage": entry.stage,
+            "district": entry.district.slug if entry.district else None,
+            "district_name": entry.district.name if entry.district else None,
+            "year": entry.year,
+            "published_at": entry.published_at.isoformat(),
+            "support_count": entry.idea.support_count,
+            "novelty": entry.novelty,
+        },
+    }
+
+
+def search_body(
+    index: str, query: str, filters: SearchFilters, sort: str, offset: int, size: int, *, using=None
+) -> Search:
+    """Matching, facet filters, one terms aggregation per facet, highlighting, sort and page."""
+    search = Search(using=using, index=index).extra(track_total_hits=True)
+    if query:
+        search = search.query(
+            "simple_query_string",
+            query=query,
+            fields=SEARCH_FIELDS,
+            default_operator="and",
+            flags="AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE",
+        )
+    for name, value in filters.as_dict().items():
+        search = search.filter("term", **{FILTER_FIELDS[name]: value})
+    for name in FACETS:
+        field, label_field, facet_size = FACET_FIELDS[name]
+        bucket = search.aggs.bucket(name, "terms", field=field, size=facet_size)
+        if label_field:
+            bucket.bucket("label", "terms", field=label_field, size=1)
+    search = search.highlight_options(
+        pre_tags=[MARK_START], post_tags=[MARK_END], number_of_fragments=2, fragment_size=120, no_match_size=200
+    ).highlight("title", number_of_fragments=0, no_match_size=0)
+    search = search.highlight("summary", "body")
+    if sort in SORT_ORDERS:
+        search = search.sort(*SORT_ORDERS[sort])
+    elif not query:
+        search = search.sort(*SORT_ORDERS["newest"])
+    return search.source(excludes=["body"])[offset : offset + size]
+
+
+def suggest_body(index: str, prefix: str, size: int, *, using=None) -> Search:
+    return (
+        Search(using=using, index=index)
+        .query("match", **{"title.suggest": {"query": prefix, "operator": "and"}})
+        .sort("_score", {"support_count": "desc"})
+        .source(["idea_id", "title"])[:size]
+    )
+
+
+def similar_body(
+    index: str,
+    *,
+    text: str = "",
+    idea_id: int | None = None,
+    size: int = 5,
+    exclude_ids=(),
+    challenge_id: int | None = None,
+    using=None,
+) -> Search:
+    like = [{"_index": index, "_id": str(idea_id)}] if idea_id is not None else text
+    search = Search(using=using, index=index).query(
+        MoreLikeThis(
+            like=like,
+            fields=SIMILAR_FIELDS,
+            min_term_freq=1,
+            min_doc_freq=1,
+            max_query_terms=25,
+            minimum_should_match="30%",
+        )
+    )
+    excluded = [str(pk) for pk in exclude_ids]
+    if excluded:
+        search = search.exclude("ids", values=excluded)
+    if challenge_id:
+        search = search.filter("term", challenge_id=challenge_id)
+    return search.source(["idea_id", "title", "summary", "challenge_title", "support_count"])[:size]
