@@ -19,6 +19,14 @@ def home_featured(*, home) -> dict:
 
 
 @register_featured
+def featured_challenges(*, home) -> dict:
+    """Challenges people can act on now (share ideas or vote), then the next to open."""
+    from ideas.selectors import featured_challenges as challenges
+
+    return {"featured_challenges": challenges()}
+
+
+@register_featured
 def featured_pilots(*, home) -> dict:
     """Pilots residents can follow: running ones first."""
     from pipeline.selectors import featured_pilots as pilots

@@ -2,12 +2,19 @@
 them (see ARCHITECTURE.md: the arrows point down).
 
 - :func:`register_sort` adds a sort order to every idea list (e.g. voting's "trending",
-  search's "novelty"). ``apply(queryset, *, viewer, request)`` returns the ordered queryset.
+  search's "novelty"). ``apply(queryset, *, viewer, request)`` returns the ordered queryset
+  (``request`` is None outside a web request); a sort with ``uses_seed=True`` also receives
+  ``seed``, an integer stable for one visitor (the random order).
 - :func:`register_panel` adds a template fragment to a named place on idea pages
   (``idea_card``, ``idea_detail_actions``, ``idea_detail_aside``, ``idea_detail_main``,
   ``challenge_header``, ``idea_form``). ``context(request, objects)`` is called once per page
   with every object shown in that place, so a list page stays at a constant number of
   queries; it returns ``{object.pk: {...}}`` or a dict of shared context under ``None``.
+  The object of ``idea_card`` and ``idea_detail_*`` is the idea, of ``challenge_header`` the
+  challenge, of ``idea_form`` the idea being edited (or the challenge for a new idea). The
+  panel template receives ``object``, the shared and per-object context, and the page's own
+  context (``request``, ``user``). Templates show a place with
+  ``{% load idea_panels %}{% idea_panels "idea_card" idea %}``.
 """
 
 from collections.abc import Callable
@@ -24,6 +31,7 @@ class IdeaSort:
     # Who may use it: a callable(viewer, challenge) -> bool; None means everyone.
     available: Callable | None = None
     order: int = 100
+    uses_seed: bool = False
 
 
 @dataclass(frozen=True)

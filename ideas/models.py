@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -56,6 +57,24 @@ class ChallengeIndexPage(Page):
 
     class Meta:
         verbose_name = _("challenge index")
+
+    def route(self, request, path_components):
+        """Fetch a challenge by its slug as a ChallengePage in one query (not a Page, then its
+        specific type)."""
+        if path_components:
+            challenge = ChallengePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if challenge is None:
+                raise Http404
+            challenge._cached_parent_obj = self
+            return challenge.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import challenges_by_phase
+
+        context = super().get_context(request, *args, **kwargs)
+        context["phase_groups"] = challenges_by_phase(index=self)
+        return context
 
 
 class ChallengePage(Page):
@@ -162,6 +181,18 @@ class ChallengePage(Page):
     class Meta:
         verbose_name = _("challenge")
 
+    def get_context(self, request, *args, **kwargs):
+        from .views import challenge_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(challenge_page_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .views import remember_seed
+
+        return remember_seed(request, super().serve(request, *args, **kwargs))
+
     def clean(self):
         super().clean()
         errors = {}
@@ -243,6 +274,23 @@ class ChallengePage(Page):
             }
             for phase, label, starts, ends in steps
         ]
+
+    def get_phase_display(self) -> str:
+        return Phase(self.phase).label
+
+    def next_milestone(self, now=None) -> dict | None:
+        """The next date that changes what people can do, e.g. {"label": "Ideas close", "at": ...}."""
+        now = now or timezone.now()
+        dates = [
+            (self.ideas_open, _("Ideas open")),
+            (self.ideas_close, _("Ideas close")),
+            (self.voting_open if self.voting_method != VotingMethod.NONE else None, _("Voting opens")),
+            (self.voting_close if self.voting_method != VotingMethod.NONE else None, _("Voting closes")),
+            (self.review_end, _("Review ends")),
+            (self.results_published, _("Results are published")),
+        ]
+        upcoming = sorted((at, label) for at, label in dates if at and at > now)
+        return {"at": upcoming[0][0], "label": upcoming[0][1]} if upcoming else None
 
     @property
     def suggested_tag_list(self) -> list[str]:
@@ -341,6 +389,9 @@ class Idea(models.Model):
     )
     image_alt = models.CharField(_("photo description"), max_length=250, blank=True)
     tags = TaggableManager(through=TaggedIdea, blank=True, verbose_name=_("tags"))
+    # The tag names as shown on cards, kept by the services next to ``tags`` so lists need no
+    # extra query.
+    tag_names = models.CharField(_("tag names"), max_length=500, blank=True, editable=False)
     district = models.ForeignKey(
         "accounts.District",
         verbose_name=_("district"),
@@ -371,6 +422,9 @@ class Idea(models.Model):
     )
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
     hidden_reason = models.CharField(_("public reason for hiding"), max_length=300, blank=True)
+    moderation_message = models.TextField(
+        _("message to the author"), blank=True, help_text=_("Why a moderator did not publish the idea.")
+    )
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -415,6 +469,10 @@ class Idea(models.Model):
     @property
     def is_public(self) -> bool:
         return self.stage in PUBLIC_STAGES and not self.is_hidden
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [name for name in self.tag_names.split(",") if name]
 
 
 class Comment(models.Model):

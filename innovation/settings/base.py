@@ -323,3 +323,15 @@ LOGGING = {
 
 # Greenlight
 GREENLIGHT_PROGRAMME_NAME = env("PROGRAMME_NAME", default="Greenlight")
+
+# Sessions: read from the cache, written through to the database (one query less per page).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Ideas: community limits
+# Writes one person may make: ideas per hour, comments per minute (0 turns a limit off).
+GREENLIGHT_IDEAS_PER_HOUR = env.int("GREENLIGHT_IDEAS_PER_HOUR", default=5)
+GREENLIGHT_COMMENTS_PER_MINUTE = env.int("GREENLIGHT_COMMENTS_PER_MINUTE", default=5)
+# Distinct reports after which an idea or comment is hidden until a moderator reviews it.
+GREENLIGHT_FLAGS_TO_HIDE = env.int("GREENLIGHT_FLAGS_TO_HIDE", default=3)
+# Replies nest this many levels under a top-level comment.
+GREENLIGHT_COMMENT_MAX_DEPTH = 2
