@@ -330,19 +330,35 @@ def idea_reject(*, idea: Idea, moderator, message: str) -> Idea:
     return idea
 
 
+def _public_reason(reason: str, missing: str) -> str:
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": missing})
+    return reason[:300]
+
+
+def _set_hidden(target: Idea | Comment, *, moderator, hidden: bool, reason: str = ""):
+    """Lock ``target``, hide or show it, and close its open flags (upheld when hiding,
+    dismissed when showing). Returns the fresh row and whether it was hidden before."""
+    model = type(target)
+    target = model.objects.select_for_update().get(pk=target.pk)
+    was_hidden = target.is_hidden
+    target.is_hidden = hidden
+    target.hidden_reason = reason
+    target.flag_count = 0
+    fields = ["is_hidden", "hidden_reason", "flag_count"] + (["updated_at"] if model is Idea else [])
+    target.save(update_fields=fields)
+    status = FlagStatus.UPHELD if hidden else FlagStatus.DISMISSED
+    _resolve_flags(moderator=moderator, status=status, **{"idea" if model is Idea else "comment": target})
+    return target, was_hidden
+
+
 def idea_hide(*, idea: Idea, moderator, reason: str) -> Idea:
     """Take a public idea down, with a reason everyone can read; upholds its open flags."""
     _require(moderator, "ideas.moderate", idea)
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ValidationError({"reason": _("Give a public reason for hiding this idea.")})
+    reason = _public_reason(reason, _("Give a public reason for hiding this idea."))
     with transaction.atomic():
-        idea = Idea.objects.select_for_update().get(pk=idea.pk)
-        idea.is_hidden = True
-        idea.hidden_reason = reason[:300]
-        idea.flag_count = 0
-        idea.save(update_fields=["is_hidden", "hidden_reason", "flag_count", "updated_at"])
-        _resolve_flags(moderator=moderator, status=FlagStatus.UPHELD, idea=idea)
+        idea, _was_hidden = _set_hidden(idea, moderator=moderator, hidden=True, reason=reason)
         log(instance=idea, action="greenlight.idea.hide", user=moderator, data={"reason": reason})
         _send(signals.idea_hidden, Idea, idea=idea, actor=moderator, reason=reason)
     return idea
@@ -352,13 +368,7 @@ def idea_restore(*, idea: Idea, moderator) -> Idea:
     """Make an idea visible again (and dismiss its open flags)."""
     _require(moderator, "ideas.moderate", idea)
     with transaction.atomic():
-        idea = Idea.objects.select_for_update().get(pk=idea.pk)
-        was_hidden = idea.is_hidden
-        idea.is_hidden = False
-        idea.hidden_reason = ""
-        idea.flag_count = 0
-        idea.save(update_fields=["is_hidden", "hidden_reason", "flag_count", "updated_at"])
-        _resolve_flags(moderator=moderator, status=FlagStatus.DISMISSED, idea=idea)
+        idea, was_hidden = _set_hidden(idea, moderator=moderator, hidden=False)
         log(instance=idea, action="greenlight.idea.restore", user=moderator)
         if was_hidden and idea.is_public:
             _send(signals.idea_restored, Idea, idea=idea, actor=moderator)
@@ -368,19 +378,11 @@ def idea_restore(*, idea: Idea, moderator) -> Idea:
 def comment_hide(*, comment: Comment, moderator, reason: str) -> Comment:
     """Hide a comment with a public reason; the thread keeps its place."""
     _require(moderator, "ideas.moderate", comment)
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ValidationError({"reason": _("Give a public reason for hiding this comment.")})
+    reason = _public_reason(reason, _("Give a public reason for hiding this comment."))
     with transaction.atomic():
-        comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        was_visible = not (comment.is_hidden or comment.is_deleted)
-        comment.is_hidden = True
-        comment.hidden_reason = reason[:300]
-        comment.flag_count = 0
-        comment.save(update_fields=["is_hidden", "hidden_reason", "flag_count"])
-        if was_visible:
+        comment, was_hidden = _set_hidden(comment, moderator=moderator, hidden=True, reason=reason)
+        if not was_hidden and not comment.is_deleted:
             Idea.objects.filter(pk=comment.idea_id).update(comment_count=F("comment_count") - 1)
-        _resolve_flags(moderator=moderator, status=FlagStatus.UPHELD, comment=comment)
         log(instance=comment, action="greenlight.comment.hide", user=moderator, data={"reason": reason})
         _send(signals.comment_hidden, Comment, comment=comment, actor=moderator, reason=reason)
     return comment
@@ -390,15 +392,9 @@ def comment_restore(*, comment: Comment, moderator) -> Comment:
     """Show a hidden comment again (and dismiss its open flags)."""
     _require(moderator, "ideas.moderate", comment)
     with transaction.atomic():
-        comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        was_hidden = comment.is_hidden
-        comment.is_hidden = False
-        comment.hidden_reason = ""
-        comment.flag_count = 0
-        comment.save(update_fields=["is_hidden", "hidden_reason", "flag_count"])
+        comment, was_hidden = _set_hidden(comment, moderator=moderator, hidden=False)
         if was_hidden and not comment.is_deleted:
             Idea.objects.filter(pk=comment.idea_id).update(comment_count=F("comment_count") + 1)
-        _resolve_flags(moderator=moderator, status=FlagStatus.DISMISSED, comment=comment)
         log(instance=comment, action="greenlight.comment.restore", user=moderator)
     return comment
 

@@ -19,21 +19,14 @@ from accounts.models import District
 from . import selectors, services
 from .extensions import sorts_for
 from .forms import CommentEditForm, CommentForm, FlagForm, IdeaForm
-from .models import ChallengePage, Comment, Idea, IdeaStage
+from .models import PUBLIC_STAGES, ChallengePage, Comment, Idea, IdeaStage
 from .ratelimit import RateLimited
 from .text import html_to_text
 
 IDEAS_PER_PAGE = 12
 SEED_COOKIE = "greenlight_order"
-LIST_STAGES = [
-    IdeaStage.PUBLISHED,
-    IdeaStage.UNDER_REVIEW,
-    IdeaStage.SHORTLISTED,
-    IdeaStage.SELECTED,
-    IdeaStage.PILOTING,
-    IdeaStage.ADOPTED,
-    IdeaStage.NOT_PURSUED,
-]
+# Stages a visitor may filter a challenge's ideas by (merged ideas live on in their target).
+LIST_STAGES = [stage for stage in PUBLIC_STAGES if stage != IdeaStage.MERGED]
 
 
 def visitor_seed(request) -> int:

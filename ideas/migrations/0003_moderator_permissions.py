@@ -1,4 +1,7 @@
-"""Moderators work the queue of ideas, comments and flags; leadership may read them."""
+"""Moderators work the queue of ideas, comments and reports; leadership may read them.
+
+Moderators only view these models in the admin: every change goes through the moderation
+actions (services), which keep counters, signals and the audit log right."""
 
 from django.db import migrations
 
@@ -11,11 +14,8 @@ def grant(apps, schema_editor):
         roles.MODERATORS,
         [
             "ideas.view_idea",
-            "ideas.change_idea",
             "ideas.view_comment",
-            "ideas.change_comment",
             "ideas.view_flag",
-            "ideas.change_flag",
         ],
     )
     roles.grant(apps, roles.LEADERSHIP, ["ideas.view_idea", "ideas.view_comment"])
