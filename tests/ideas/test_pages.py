@@ -66,3 +66,13 @@ def test_someone_elses_draft_is_not_found(client, challenge, author):
     draft = IdeaFactory(challenge=challenge, stage="draft", published_at=None)
     client.force_login(author)
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_private_challenge_stays_private(client, challenge):
+    from wagtail.models import PageViewRestriction
+
+    IdeaFactory(challenge=challenge, title="Behind the login")
+    PageViewRestriction.objects.create(page=challenge.get_parent(), restriction_type="login")
+    response = client.get(challenge.url)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
