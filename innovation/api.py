@@ -4,11 +4,15 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView
+from ideas import api as ideas_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
 from voting import api as voting_api
 
 router = DefaultRouter()
 router.register("pilots", PilotViewSet, basename="pilot")
+router.register("challenges", ideas_api.ChallengeViewSet, basename="challenge")
+router.register("ideas", ideas_api.IdeaViewSet, basename="idea")
+router.register("comments", ideas_api.CommentViewSet, basename="comment")
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),

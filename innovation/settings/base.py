@@ -333,5 +333,7 @@ GREENLIGHT_IDEAS_PER_HOUR = env.int("GREENLIGHT_IDEAS_PER_HOUR", default=5)
 GREENLIGHT_COMMENTS_PER_MINUTE = env.int("GREENLIGHT_COMMENTS_PER_MINUTE", default=5)
 # Distinct reports after which an idea or comment is hidden until a moderator reviews it.
 GREENLIGHT_FLAGS_TO_HIDE = env.int("GREENLIGHT_FLAGS_TO_HIDE", default=3)
+# API writes on ideas, comments, reports and follows, per person.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["ideas_api_writes"] = env("API_THROTTLE_IDEAS", default="60/min")
 # Replies nest this many levels under a top-level comment.
 GREENLIGHT_COMMENT_MAX_DEPTH = 2
