@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from ideas.models import VotingMethod
 from voting.selectors import pairwise_scores
 
 from .extensions import register_board_metric
@@ -12,14 +13,17 @@ def supports_for(ideas) -> dict:
 
 
 def pairwise_for(ideas) -> dict:
-    """The chance each idea beats another of its challenge in pairwise votes (0–1)."""
+    """The chance each idea beats another of its challenge in pairwise votes (0–1); none for
+    challenges that vote otherwise."""
+    if not any(idea.challenge.voting_method == VotingMethod.PAIRWISE for idea in ideas):
+        return {}
     return {pk: score.score for pk, score in pairwise_scores([idea.pk for idea in ideas]).items()}
 
 
 def evaluation_for(ideas) -> dict:
-    from .selectors import evaluation_summaries
+    from .selectors import weighted_scores
 
-    return {pk: summary.weighted_score for pk, summary in evaluation_summaries(ideas).items()}
+    return weighted_scores(ideas)
 
 
 register_board_metric("supports", _("Supports"), supports_for, order=10, display="integer")

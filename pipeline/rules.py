@@ -61,3 +61,4 @@ rules.add_perm("pipeline.score_idea", may_score)
 # The author and the other evaluators' scores of an idea under review.
 rules.add_perm("pipeline.see_review", may_see_review)
 rules.add_perm("pipeline.start_pilot", may_start_pilot)
+rules.add_perm("pipeline.view_idea_pipeline", is_moderator | is_leadership)

@@ -135,20 +135,26 @@ class BoardColumn:
 
 def board(*, challenge, tag: str = "", district: str = "", sorts: dict[str, str] | None = None) -> dict:
     """The pipeline board of one challenge: a column per stage, each card with every
-    registered metric, sorted within its column. Constant queries in the number of ideas."""
+    registered metric, sorted within its column; the tags and districts to filter by.
+    Constant queries in the number of ideas."""
     sorts = sorts or {}
     metrics = board_metrics()
-    ideas = (
+    every = list(
         Idea.objects.filter(challenge=challenge, stage__in=transitions.BOARD_STAGES, is_hidden=False)
         .select_related("district")
         .prefetch_related("tags")
         .order_by("-published_at", "-pk")
     )
-    if tag:
-        ideas = ideas.filter(tags__slug=tag).distinct()
-    if district:
-        ideas = ideas.filter(district__slug=district)
-    ideas = list(ideas)
+    for idea in every:
+        idea.challenge = challenge
+    tags = sorted({(t.slug, t.name) for idea in every for t in idea.tags.all()}, key=lambda t: t[1].lower())
+    districts = sorted({(i.district.slug, i.district.name) for i in every if i.district}, key=lambda d: d[1])
+    ideas = [
+        idea
+        for idea in every
+        if (not tag or any(t.slug == tag for t in idea.tags.all()))
+        and (not district or (idea.district is not None and idea.district.slug == district))
+    ]
     values = {metric.key: metric.values_for(ideas) for metric in metrics}
     columns = []
     sort_keys = {metric.key for metric in metrics} | {"newest"}
@@ -161,7 +167,6 @@ def board(*, challenge, tag: str = "", district: str = "", sorts: dict[str, str]
                     {"key": m.key, "label": m.label, "value": values[m.key].get(idea.pk), "display": m.display}
                     for m in metrics
                 ],
-                "moves": transitions.leaving(stage, via="pipeline"),
             }
             for idea in ideas
             if idea.stage == stage
@@ -169,7 +174,22 @@ def board(*, challenge, tag: str = "", district: str = "", sorts: dict[str, str]
         if sort != "newest":
             cards.sort(key=lambda card, key=sort: _metric_sort_key(values[key].get(card["idea"].pk)))
         columns.append(BoardColumn(stage=stage, label=transitions.stage_label(stage), sort=sort, cards=cards))
-    return {"columns": columns, "metrics": metrics, "ideas": ideas}
+    return {"columns": columns, "metrics": metrics, "ideas": ideas, "tags": tags, "districts": districts}
+
+
+def weighted_scores(ideas) -> dict[int, float]:
+    """Each evaluated idea's weighted score (the weighted mean of its criteria's mean
+    scores), in one query."""
+    sums: dict[int, dict[int, list]] = defaultdict(dict)
+    rows = CriterionScore.objects.filter(evaluation__idea__in=[idea.pk for idea in ideas]).values_list(
+        "evaluation__idea_id", "criterion_id", "criterion__weight", "score"
+    )
+    for idea_id, criterion_id, weight, score in rows:
+        sums[idea_id].setdefault(criterion_id, [float(weight), []])[1].append(score)
+    return {
+        idea_id: sum(w * statistics.fmean(s) for w, s in criteria.values()) / sum(w for w, _s in criteria.values())
+        for idea_id, criteria in sums.items()
+    }
 
 
 def _metric_sort_key(value):

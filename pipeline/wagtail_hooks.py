@@ -1,10 +1,36 @@
 """The pipeline in the Wagtail admin: the board, scorecards, merges and starting pilots."""
 
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action("pipeline.merge", _("Merge"), _("Merged into another idea"))
     actions.register_action("pipeline.merge_into", _("Merge received"), _("Another idea was merged into this one"))
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    from django.urls import include, path
+
+    return [path("pipeline/", include("pipeline.urls", namespace="pipeline"))]
+
+
+class PipelineMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("pipeline.view_evaluations")
+
+
+@hooks.register("register_admin_menu_item")
+def register_pipeline_menu_item():
+    return PipelineMenuItem(_("Pipeline"), reverse("pipeline:index"), name="pipeline", icon_name="tasks", order=250)
+
+
+@hooks.register("insert_global_admin_css")
+def pipeline_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/pipeline-admin.css"))
