@@ -127,7 +127,6 @@ def test_pilot_page_shows_progress_with_a_chart_and_its_text(client, home_page):
 
 
 def test_pilot_page_links_the_public_ideas_it_tests(client, idea_in):
-    pytest.importorskip("ideas.urls")
     idea, hidden = idea_in("piloting", title="School streets"), idea_in("piloting", title="Hidden", is_hidden=True)
     pilot = PilotFactory.create(ideas=[idea, hidden])
     body = client.get(pilot.url).content.decode()
