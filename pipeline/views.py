@@ -32,8 +32,32 @@ def _back(request, fallback: str) -> HttpResponseRedirect:
     return redirect(fallback)
 
 
-class AdminView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+def _report_form_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+def _with_errors(form, error):
+    """The form with a service's refusal shown above its fields."""
+    for message in error.messages:
+        form.add_error(None, message)
+    return form
+
+
+class PipelineTemplateMixin(WagtailAdminTemplateMixin):
+    """The admin's page furniture, with "Pipeline" in the breadcrumbs."""
+
     header_icon = "tasks"
+
+    def get_breadcrumbs_items(self):
+        items = self.breadcrumbs_items + [{"url": reverse("pipeline:index"), "label": _("Pipeline")}]
+        if self.get_page_title() != _("Pipeline"):
+            items.append({"url": "", "label": self.get_header_title()})
+        return items
+
+
+class AdminView(PermissionRequiredMixin, PipelineTemplateMixin, TemplateView):
     raise_exception = True
 
 
@@ -123,9 +147,7 @@ class BoardMoveView(ChallengeMixin, PermissionRequiredMixin, FormView):
         return _back(self.request, reverse("pipeline:board", args=[self.challenge.pk]))
 
     def form_invalid(self, form):
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(self.request, error)
+        _report_form_errors(self.request, form)
         return _back(self.request, reverse("pipeline:board", args=[self.challenge.pk]))
 
 
@@ -149,9 +171,7 @@ class StartPilotView(PermissionRequiredMixin, FormView):
         return redirect("wagtailadmin_pages:edit", pilot.pk)
 
     def form_invalid(self, form):
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(self.request, error)
+        _report_form_errors(self.request, form)
         return _back(self.request, reverse("pipeline:index"))
 
 
@@ -253,7 +273,7 @@ class IdeaMergeView(IdeaMixin, PermissionRequiredMixin, FormView):
         return redirect("pipeline:idea", self.idea.pk)
 
 
-class ScorecardView(IdeaMixin, PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class ScorecardView(IdeaMixin, PermissionRequiredMixin, PipelineTemplateMixin, FormView):
     """An evaluator scores a shortlisted idea. Under blind review the author and the other
     evaluators' scores stay hidden until the evaluator has submitted their own."""
 
@@ -300,14 +320,12 @@ class ScorecardView(IdeaMixin, PermissionRequiredMixin, WagtailAdminTemplateMixi
                 comment=form.cleaned_data["comment"],
             )
         except services.ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.form_invalid(_with_errors(form, error))
         messages.success(self.request, _("Your scores for “%(title)s” are saved.") % {"title": self.idea.title})
         return redirect("pipeline:scorecard", self.idea.pk)
 
 
-class EvaluatorsView(ChallengeMixin, PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class EvaluatorsView(ChallengeMixin, PermissionRequiredMixin, PipelineTemplateMixin, FormView):
     """Leadership assigns evaluators and reads each idea's evaluation summary."""
 
     permission_required = "pipeline.assign_evaluators"
@@ -353,8 +371,6 @@ class EvaluatorsView(ChallengeMixin, PermissionRequiredMixin, WagtailAdminTempla
                 actor=self.request.user,
             )
         except services.ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.form_invalid(_with_errors(form, error))
         messages.success(self.request, _("%(name)s is assigned.") % {"name": form.cleaned_data["evaluator"]})
         return redirect("pipeline:evaluators", self.challenge.pk)
