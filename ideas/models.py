@@ -466,6 +466,7 @@ class Idea(models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["challenge", "stage", "is_hidden", "-published_at"], name="idea_list_newest"),
+            models.Index(fields=["challenge", "-published_at", "-id"], name="idea_challenge_newest"),
             models.Index(fields=["challenge", "-support_count"], name="idea_list_supported"),
             models.Index(fields=["challenge", "-comment_count"], name="idea_list_discussed"),
             models.Index(fields=["author", "-created_at"], name="idea_by_author"),

@@ -2,7 +2,8 @@
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When, Window
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -73,11 +74,14 @@ def ideas_for_challenge(
 
 def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage | None = None) -> dict:
     """One page of ``ideas`` with its total and the viewer's follows, in one query: the total
-    comes from a window function and the follow state from subqueries on the same rows.
+    comes from a scalar subquery (computed once, so the page itself can still stop after
+    ``per_page`` rows of an index) and the follow state from subqueries on the same rows.
 
     Returns ``{"page": Page, "follows_challenge": bool, "followed_ideas": set}``."""
     signed_in = getattr(viewer, "is_authenticated", False)
-    annotated = ideas.annotate(total_count=Window(Count("id")))
+    counted_sql, counted_params = ideas.order_by().values("id").query.sql_with_params()
+    total = RawSQL(f"SELECT COUNT(*) FROM ({counted_sql}) AS counted", counted_params)  # noqa: S608, S611 (SQL compiled by Django, values as parameters)
+    annotated = ideas.annotate(total_count=total)
     if signed_in:
         annotated = annotated.annotate(
             is_followed=Exists(Follow.objects.filter(follower=viewer, idea=OuterRef("pk"))),

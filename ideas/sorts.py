@@ -10,15 +10,16 @@ PRIME = 2_147_483_647
 
 
 def newest(queryset, *, viewer, request):
-    return queryset.order_by(F("published_at").desc(nulls_last=True), "-id")
+    """Newest first (the viewer's own ideas awaiting approval, not yet published, lead)."""
+    return queryset.order_by("-published_at", "-id")
 
 
 def most_supported(queryset, *, viewer, request):
-    return queryset.order_by("-support_count", F("published_at").desc(nulls_last=True), "-id")
+    return queryset.order_by("-support_count", "-published_at", "-id")
 
 
 def most_discussed(queryset, *, viewer, request):
-    return queryset.order_by("-comment_count", F("published_at").desc(nulls_last=True), "-id")
+    return queryset.order_by("-comment_count", "-published_at", "-id")
 
 
 def shuffled(queryset, *, viewer, request, seed: int = 0):

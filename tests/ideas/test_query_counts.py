@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ideas.models import Idea
+from benchmarks.ideas_data import populate_challenge
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,21 +14,8 @@ MAX_QUERIES = 15
 
 
 def _bulk_ideas(challenge, count):
-    authors = [UserFactory() for _ in range(5)]
-    Idea.objects.bulk_create(
-        Idea(
-            challenge=challenge,
-            author=authors[n % 5],
-            title=f"Idea {n}",
-            summary="Summary",
-            stage="published",
-            published_at=challenge.ideas_open,
-            comment_count=n % 7,
-        )
-        for n in range(count)
-    )
-    for idea in Idea.objects.filter(challenge=challenge)[:20]:
-        idea.tags.add("parks")
+    """Ideas with tags and comment threads, built by the benchmark data generator."""
+    populate_challenge(challenge, ideas=count, authors=[UserFactory() for _ in range(5)], comments_per_idea=2)
 
 
 def _count(client, url):
@@ -49,3 +36,22 @@ def test_challenge_page_queries_do_not_grow_with_ideas(client, challenge, author
     many = _count(client, challenge.url + "?sort=discussed")
     assert few == many
     assert many <= MAX_QUERIES
+
+
+def test_idea_page_queries_do_not_grow_with_comments(client, challenge, author):
+    from ideas.models import Comment
+    from tests.factories import IdeaFactory
+
+    idea = IdeaFactory(challenge=challenge)
+    client.force_login(author)
+
+    def add_comments(count):
+        Comment.objects.bulk_create(
+            Comment(idea=idea, author=UserFactory(), body=f"<p>Comment {n}</p>") for n in range(count)
+        )
+
+    add_comments(5)
+    few = _count(client, idea.get_absolute_url())
+    add_comments(200)
+    many = _count(client, idea.get_absolute_url())
+    assert few == many <= MAX_QUERIES

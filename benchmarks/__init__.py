@@ -1,0 +1,2 @@
+"""Data generators and load scripts. Each script prints its figures next to a baseline
+measured in the same run."""
