@@ -203,8 +203,11 @@ class PairwiseVoteView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         ideas = Idea.objects.filter(challenge=challenge).in_bulk([data["left"], data["right"]])
-        missing = {field: _("No idea with this id in this challenge.") for field in ("left", "right")}
-        missing = {field: message for field, message in missing.items() if data[field] not in ideas}
+        missing = {
+            field: [_("No idea with this id in this challenge.")]
+            for field in ("left", "right")
+            if data[field] not in ideas
+        }
         if missing:
             raise serializers.ValidationError(missing)
         try:
