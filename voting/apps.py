@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class VotingConfig(AppConfig):
     name = "voting"
     verbose_name = _("Voting")
+
+    def ready(self):
+        from . import panels
+
+        panels.register()

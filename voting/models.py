@@ -127,6 +127,27 @@ class PairwiseScore(models.Model):
     def __str__(self) -> str:
         return f"{self.idea}: {self.score}"
 
+    # For the results page: whole percentages to read, exact ones to draw the range bar.
     @property
     def score_percent(self) -> int | None:
         return None if self.score is None else round(self.score * 100)
+
+    @property
+    def lower_percent(self) -> int | None:
+        return None if self.lower is None else round(self.lower * 100)
+
+    @property
+    def upper_percent(self) -> int | None:
+        return None if self.upper is None else round(self.upper * 100)
+
+    @property
+    def lower_percent_exact(self) -> float:
+        return (self.lower or 0.0) * 100
+
+    @property
+    def range_width(self) -> float:
+        return max(((self.upper or 0.0) - (self.lower or 0.0)) * 100, 0.5)
+
+    @property
+    def score_marker(self) -> float:
+        return min(max((self.score or 0.0) * 100 - 0.5, 0.0), 99.0)

@@ -90,6 +90,22 @@ def pairwise_results(*, challenge: ChallengePage) -> list[Idea]:
     return ideas
 
 
+def support_results(*, challenge: ChallengePage) -> list[Idea]:
+    """The challenge's public ideas, most supported first."""
+    return list(
+        Idea.objects.filter(challenge=challenge)
+        .public()
+        .exclude(stage=IdeaStage.MERGED)
+        .order_by("-support_count", "-pk")
+        .only("pk", "title", "summary", "support_count", "challenge_id")
+    )
+
+
+def pairwise_answered(*, challenge: ChallengePage, voter) -> int:
+    """How many pairs the voter has answered in the challenge."""
+    return PairwiseVote.objects.filter(challenge=challenge, voter=voter).count()
+
+
 def pairwise_totals(*, challenge: ChallengePage) -> dict:
     """Voters and decided comparisons of the challenge, for the results page."""
     return PairwiseVote.objects.filter(challenge=challenge).aggregate(

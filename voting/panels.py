@@ -1,0 +1,122 @@
+"""What voting adds to idea pages through ``ideas.extensions``: the support button on idea
+cards and the idea page, the ballot ("3 of 5 supports left") in the challenge header, and
+the sort orders. Each context provider reads everything for a whole page at once."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from ideas.extensions import IdeaSort, Panel, register_panel, register_sort
+from ideas.models import VotingMethod
+
+from . import selectors
+from .models import Support
+from .rules import refusal
+
+
+def _viewer(request):
+    return getattr(request, "user", None) or AnonymousUser()
+
+
+def support_context(request, ideas) -> dict:
+    """Per idea of a support challenge: whether the viewer supports it, may (un)support it,
+    sees its total, and how many supports they have left in its challenge."""
+    viewer = _viewer(request)
+    ideas = [idea for idea in ideas if idea.challenge.voting_method == VotingMethod.SUPPORT]
+    if not ideas:
+        return {}
+    supported = selectors.supported_idea_ids(voter=viewer, idea_ids=[idea.pk for idea in ideas])
+    used = {}
+    if viewer.is_authenticated:
+        used = dict(
+            Support.objects.filter(voter=viewer, idea__challenge__in={idea.challenge_id for idea in ideas})
+            .values_list("idea__challenge")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    result = {}
+    for idea in ideas:
+        challenge = idea.challenge
+        is_supported = idea.pk in supported
+        may_support = viewer.has_perm("voting.support_idea", idea)
+        cap = challenge.supports_per_person
+        left = None if cap is None else max(cap - used.get(challenge.pk, 0), 0)
+        reason = ""
+        if challenge.accepts_votes_at() and not is_supported and not may_support:
+            reason = refusal(viewer, idea)[1]
+        result[idea.pk] = {
+            "voting": {
+                "supported": is_supported,
+                "may_support": may_support and (is_supported or left != 0),
+                "may_withdraw": is_supported and viewer.has_perm("voting.withdraw_support", idea),
+                "no_supports_left": may_support and not is_supported and left == 0,
+                "show_count": viewer.has_perm("voting.view_totals", challenge),
+                "count": idea.support_count,
+                "reason": reason,
+            }
+        }
+    return result
+
+
+def ballot_context(request, challenges) -> dict:
+    """For the challenge header: supports left, or the way to the pairwise vote and results."""
+    viewer = _viewer(request)
+    result = {}
+    for challenge in challenges:
+        context = {"method": challenge.voting_method, "open": challenge.accepts_votes_at()}
+        if challenge.voting_method == VotingMethod.SUPPORT and viewer.is_authenticated and context["open"]:
+            context["ballot"] = selectors.ballot_summary(voter=viewer, challenge=challenge)
+        if challenge.voting_method == VotingMethod.PAIRWISE:
+            context["may_compare"] = viewer.has_perm("voting.vote_pairwise", challenge)
+            context["may_add"] = viewer.has_perm("voting.add_pairwise_idea", challenge)
+        context["results_visible"] = challenge.voting_method != VotingMethod.NONE and viewer.has_perm(
+            "voting.view_totals", challenge
+        )
+        result[challenge.pk] = {"voting": context}
+    return result
+
+
+# Sorts ------------------------------------------------------------------------------------
+def _totals_visible(viewer, challenge) -> bool:
+    return challenge is None or (viewer or AnonymousUser()).has_perm("voting.view_totals", challenge)
+
+
+def _support_sort_available(viewer, challenge) -> bool:
+    uses_support = challenge is None or challenge.voting_method == VotingMethod.SUPPORT
+    return uses_support and _totals_visible(viewer, challenge)
+
+
+def _pairwise_sort_available(viewer, challenge) -> bool:
+    uses_pairwise = challenge is None or challenge.voting_method == VotingMethod.PAIRWISE
+    return uses_pairwise and _totals_visible(viewer, challenge)
+
+
+def trending(queryset, *, viewer, request=None, **kwargs):
+    return selectors.ideas_by_trending(queryset)
+
+
+def pairwise_score(queryset, *, viewer, request=None, **kwargs):
+    return selectors.ideas_by_pairwise_score(queryset)
+
+
+def register() -> None:
+    """Called from ``VotingConfig.ready``."""
+    register_panel(Panel(place="idea_card", template="voting/panels/support.html", context=support_context, order=10))
+    register_panel(
+        Panel(place="idea_detail_actions", template="voting/panels/support.html", context=support_context, order=10)
+    )
+    register_panel(
+        Panel(place="challenge_header", template="voting/panels/ballot.html", context=ballot_context, order=10)
+    )
+    register_sort(
+        IdeaSort(key="trending", label=_("Trending"), apply=trending, available=_support_sort_available, order=25)
+    )
+    register_sort(
+        IdeaSort(
+            key="pairwise",
+            label=_("Pairwise score"),
+            apply=pairwise_score,
+            available=_pairwise_sort_available,
+            order=26,
+        )
+    )

@@ -1,0 +1,171 @@
+"""Voting pages: the support button's form, the pairwise screen and the results page. The
+rules in ``voting.rules`` decide each request, exactly as they decide the buttons."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+
+from ideas.models import ChallengePage, Idea, VotingMethod
+
+from . import selectors, services
+from .forms import PairwiseChoiceForm, PairwiseIdeaForm
+from .rules import refusal
+
+
+def _next_url(request, fallback: str) -> str:
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+def _challenge(pk: int, method: str | None = None) -> ChallengePage:
+    challenge = get_object_or_404(ChallengePage.objects.live().public(), pk=pk)
+    if method and challenge.voting_method != method:
+        raise Http404
+    return challenge
+
+
+class SupportView(LoginRequiredMixin, View):
+    """Support an idea or withdraw the support (``action`` = ``add`` or ``withdraw``)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        idea = get_object_or_404(Idea.objects.visible_to(request.user).select_related("challenge"), pk=pk)
+        back = _next_url(request, idea.get_absolute_url())
+        withdraw = request.POST.get("action") == "withdraw"
+        permission = "voting.withdraw_support" if withdraw else "voting.support_idea"
+        if not request.user.has_perm(permission, idea):
+            messages.error(request, refusal(request.user, idea)[1])
+            return redirect(back)
+        try:
+            if withdraw:
+                services.support_withdraw(voter=request.user, idea=idea)
+            else:
+                services.support_add(voter=request.user, idea=idea)
+        except services.VotingError as error:
+            messages.error(request, error.message)
+            return redirect(back)
+        summary = selectors.ballot_summary(voter=request.user, challenge=idea.challenge)
+        if withdraw:
+            message = _("You no longer support “%(title)s”.") % {"title": idea.title}
+        else:
+            message = _("You support “%(title)s”.") % {"title": idea.title}
+        if summary.cap is not None:
+            message += " " + _("%(left)s of %(cap)s supports left.") % {"left": summary.left, "cap": summary.cap}
+        messages.success(request, message)
+        return redirect(back)
+
+
+class CompareView(View):
+    """The pairwise screen: two ideas, pick one or "I can't decide", and the next pair at once."""
+
+    template_name = "voting/compare.html"
+
+    def get(self, request, pk: int, form=None, idea_form=None):
+        challenge = _challenge(pk, VotingMethod.PAIRWISE)
+        may_vote = request.user.has_perm("voting.vote_pairwise", challenge)
+        pair = selectors.next_pair(challenge=challenge, voter=request.user) if may_vote else None
+        may_add = request.user.has_perm("voting.add_pairwise_idea", challenge)
+        context = {
+            "challenge": challenge,
+            "may_vote": may_vote,
+            "reason": "" if may_vote else refusal(request.user, challenge, pairwise=True)[1],
+            "pair": pair,
+            "answered": selectors.pairwise_answered(challenge=challenge, voter=request.user) if may_vote else 0,
+            "may_add": may_add,
+            "idea_form": idea_form or (PairwiseIdeaForm() if may_add else None),
+            "results_visible": request.user.has_perm("voting.view_pairwise_results", challenge),
+        }
+        return TemplateResponse(request, self.template_name, context, status=400 if form or idea_form else 200)
+
+    def post(self, request, pk: int):
+        challenge = _challenge(pk, VotingMethod.PAIRWISE)
+        if not request.user.has_perm("voting.vote_pairwise", challenge):
+            messages.error(request, refusal(request.user, challenge, pairwise=True)[1])
+            return redirect("voting:compare", pk=challenge.pk)
+        form = PairwiseChoiceForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose one of the two ideas, or “I can't decide”."))
+            return redirect("voting:compare", pk=challenge.pk)
+        data = form.cleaned_data
+        ideas = Idea.objects.filter(challenge=challenge).in_bulk([data["left"], data["right"]])
+        try:
+            if len(ideas) != 2:
+                raise services.VotingError("invalid_pair", _("These ideas are no longer open for votes."))
+            services.pairwise_vote_cast(
+                voter=request.user,
+                challenge=challenge,
+                left=ideas[data["left"]],
+                right=ideas[data["right"]],
+                choice=data["choice"],
+            )
+        except services.VotingError as error:
+            messages.error(request, error.message)
+        return redirect("voting:compare", pk=challenge.pk)
+
+
+class CompareAddIdeaView(LoginRequiredMixin, View):
+    """Add your own idea from the pairwise screen while the challenge takes ideas."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        from ideas import services as idea_services
+
+        challenge = _challenge(pk, VotingMethod.PAIRWISE)
+        if not request.user.has_perm("voting.add_pairwise_idea", challenge):
+            messages.error(request, _("This challenge does not take new ideas now."))
+            return redirect("voting:compare", pk=challenge.pk)
+        form = PairwiseIdeaForm(request.POST)
+        if form.is_valid():
+            try:
+                idea = idea_services.idea_create(
+                    challenge=challenge, author=request.user, submit=True, **form.cleaned_data
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(field if field in form.fields else None, message)
+            else:
+                if idea.is_public:
+                    messages.success(request, _("Your idea is in: others will now compare it."))
+                else:
+                    messages.success(request, _("Thank you: your idea will join the comparisons once approved."))
+                return redirect("voting:compare", pk=challenge.pk)
+        return CompareView().get(request, pk, idea_form=form)
+
+
+class ResultsView(View):
+    """Ideas ranked by their votes, with how the ranking is computed. Leadership also sees
+    who took part by district."""
+
+    template_name = "voting/results.html"
+
+    def get(self, request, pk: int):
+        challenge = _challenge(pk)
+        if challenge.voting_method == VotingMethod.NONE:
+            raise Http404
+        visible = request.user.has_perm("voting.view_totals", challenge)
+        context = {"challenge": challenge, "visible": visible, "compare_url": ""}
+        if visible:
+            if challenge.voting_method == VotingMethod.PAIRWISE:
+                context["ideas"] = selectors.pairwise_results(challenge=challenge)
+                context["totals"] = selectors.pairwise_totals(challenge=challenge)
+            else:
+                context["ideas"] = selectors.support_results(challenge=challenge)
+        if challenge.voting_method == VotingMethod.PAIRWISE and challenge.accepts_votes_at():
+            context["compare_url"] = reverse("voting:compare", kwargs={"pk": challenge.pk})
+        if request.user.has_perm("voting.view_district_totals", challenge):
+            context["districts"], context["district_totals"] = selectors.district_totals(challenge=challenge)
+            context["district_minimum"] = settings.VOTING_DISTRICT_MINIMUM
+        return TemplateResponse(request, self.template_name, context)
