@@ -32,6 +32,8 @@ class IdeaSort:
     available: Callable | None = None
     order: int = 100
     uses_seed: bool = False
+    # Where it is the list's default order: a callable(viewer, challenge) -> bool.
+    default_for: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,14 @@ def sorts_for(viewer, challenge=None) -> list[IdeaSort]:
         (sort for sort in registry.sorts.values() if sort.available is None or sort.available(viewer, challenge)),
         key=lambda sort: sort.order,
     )
+
+
+def default_sort(sorts: list[IdeaSort], viewer, challenge, fallback: str) -> str:
+    """The key of the first of ``sorts`` that wants to be the default here, else ``fallback``."""
+    for sort in sorts:
+        if sort.default_for is not None and sort.default_for(viewer, challenge):
+            return sort.key
+    return fallback
 
 
 def panels_for(place: str) -> list[Panel]:

@@ -17,7 +17,7 @@ from django.views import View
 from accounts.models import District
 
 from . import selectors, services
-from .extensions import sorts_for
+from .extensions import default_sort, sorts_for
 from .forms import CommentEditForm, CommentForm, FlagForm, IdeaForm
 from .models import PUBLIC_STAGES, ChallengePage, Comment, Idea, IdeaStage
 from .ratelimit import RateLimited
@@ -74,9 +74,10 @@ def challenge_page_context(page: ChallengePage, request) -> dict:
     viewer = request.user
     sorts = sorts_for(viewer, page)
     sort_keys = [option.key for option in sorts]
-    sort = request.GET.get("sort") or selectors.DEFAULT_SORT
+    default = default_sort(sorts, viewer, page, selectors.DEFAULT_SORT)
+    sort = request.GET.get("sort") or default
     if sort not in sort_keys:
-        sort = selectors.DEFAULT_SORT if selectors.DEFAULT_SORT in sort_keys else sort_keys[0]
+        sort = default if default in sort_keys else sort_keys[0]
     districts = _districts()
     tags = _challenge_tags(page)
     filters = {

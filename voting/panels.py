@@ -3,19 +3,27 @@ cards and the idea page, the ballot ("3 of 5 supports left") in the challenge he
 the sort orders. Each context provider reads everything for a whole page at once."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ideas.extensions import IdeaSort, Panel, register_panel, register_sort
 from ideas.models import VotingMethod
 
 from . import selectors
-from .models import Support
 from .rules import refusal
 
 
 def _viewer(request):
     return getattr(request, "user", None) or AnonymousUser()
+
+
+def _viewer_supports(request, viewer, challenge_ids: set[int]) -> dict[int, set[int]]:
+    """The viewer's supports in these challenges, read once per request for every panel."""
+    known = getattr(request, "_voting_supports", None) if request is not None else None
+    if known is None or not challenge_ids <= known.keys():
+        known = {**(known or {}), **selectors.viewer_supports(voter=viewer, challenge_ids=challenge_ids)}
+        if request is not None:
+            request._voting_supports = known
+    return known
 
 
 def support_context(request, ideas) -> dict:
@@ -25,22 +33,16 @@ def support_context(request, ideas) -> dict:
     ideas = [idea for idea in ideas if idea.challenge.voting_method == VotingMethod.SUPPORT]
     if not ideas:
         return {}
-    supported = selectors.supported_idea_ids(voter=viewer, idea_ids=[idea.pk for idea in ideas])
-    used = {}
-    if viewer.is_authenticated:
-        used = dict(
-            Support.objects.filter(voter=viewer, idea__challenge__in={idea.challenge_id for idea in ideas})
-            .values_list("idea__challenge")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+    supports = {}
+    if any(idea.challenge.accepts_votes_at() for idea in ideas):
+        supports = _viewer_supports(request, viewer, {idea.challenge_id for idea in ideas})
     result = {}
     for idea in ideas:
         challenge = idea.challenge
-        is_supported = idea.pk in supported
+        is_supported = idea.pk in supports.get(challenge.pk, ())
         may_support = viewer.has_perm("voting.support_idea", idea)
         cap = challenge.supports_per_person
-        left = None if cap is None else max(cap - used.get(challenge.pk, 0), 0)
+        left = None if cap is None else max(cap - len(supports.get(challenge.pk, ())), 0)
         reason = ""
         if challenge.accepts_votes_at() and not is_supported and not may_support:
             reason = refusal(viewer, idea)[1]
@@ -65,7 +67,8 @@ def ballot_context(request, challenges) -> dict:
     for challenge in challenges:
         context = {"method": challenge.voting_method, "open": challenge.accepts_votes_at()}
         if challenge.voting_method == VotingMethod.SUPPORT and viewer.is_authenticated and context["open"]:
-            context["ballot"] = selectors.ballot_summary(voter=viewer, challenge=challenge)
+            used = len(_viewer_supports(request, viewer, {challenge.pk}).get(challenge.pk, ()))
+            context["ballot"] = selectors.BallotSummary(cap=challenge.supports_per_person, used=used)
         if challenge.voting_method == VotingMethod.PAIRWISE:
             context["may_compare"] = viewer.has_perm("voting.vote_pairwise", challenge)
             context["may_add"] = viewer.has_perm("voting.add_pairwise_idea", challenge)
@@ -99,6 +102,22 @@ def pairwise_score(queryset, *, viewer, request=None, **kwargs):
     return selectors.ideas_by_pairwise_score(queryset)
 
 
+def _totals_hidden_for(viewer, challenge) -> bool:
+    """Support voting with totals hidden from this viewer: the list then shows the viewer's
+    own supports first and the rest in the visitor's stable random order."""
+    return (
+        challenge is not None
+        and challenge.voting_method == VotingMethod.SUPPORT
+        and not _totals_visible(viewer, challenge)
+    )
+
+
+def my_supports_first(queryset, *, viewer, request=None, seed: int = 0, **kwargs):
+    from ideas.sorts import shuffled
+
+    return selectors.ideas_supported_first(shuffled(queryset, viewer=viewer, request=request, seed=seed), viewer=viewer)
+
+
 def register() -> None:
     """Called from ``VotingConfig.ready``."""
     register_panel(Panel(place="idea_card", template="voting/panels/support.html", context=support_context, order=10))
@@ -107,6 +126,17 @@ def register() -> None:
     )
     register_panel(
         Panel(place="challenge_header", template="voting/panels/ballot.html", context=ballot_context, order=10)
+    )
+    register_sort(
+        IdeaSort(
+            key="my_supports",
+            label=_("My supports first"),
+            apply=my_supports_first,
+            available=_totals_hidden_for,
+            default_for=_totals_hidden_for,
+            uses_seed=True,
+            order=5,
+        )
     )
     register_sort(
         IdeaSort(key="trending", label=_("Trending"), apply=trending, available=_support_sort_available, order=25)

@@ -47,16 +47,20 @@ def totals_hidden_now(user, obj) -> bool:
     return challenge.voting_close is None or timezone.now() < challenge.voting_close
 
 
-may_vote = is_verified & is_in_audience & challenge_accepts_votes
-
+# Checks that need no query come first: rules stops at the first that fails.
 rules.add_perm(
     "voting.support_idea",
-    may_vote & uses_support_voting & idea_takes_votes & (~is_author | authors_may_support_own),
+    challenge_accepts_votes
+    & uses_support_voting
+    & idea_takes_votes
+    & (~is_author | authors_may_support_own)
+    & is_verified
+    & is_in_audience,
 )
-rules.add_perm("voting.withdraw_support", is_verified & challenge_accepts_votes & uses_support_voting)
-rules.add_perm("voting.vote_pairwise", may_vote & uses_pairwise_voting)
+rules.add_perm("voting.withdraw_support", challenge_accepts_votes & uses_support_voting & is_verified)
+rules.add_perm("voting.vote_pairwise", challenge_accepts_votes & uses_pairwise_voting & is_verified & is_in_audience)
 rules.add_perm(
-    "voting.add_pairwise_idea", is_verified & is_in_audience & challenge_accepts_ideas & uses_pairwise_voting
+    "voting.add_pairwise_idea", challenge_accepts_ideas & uses_pairwise_voting & is_verified & is_in_audience
 )
 rules.add_perm("voting.view_totals", ~totals_hidden_now | is_leadership)
 rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & (~totals_hidden_now | is_leadership))

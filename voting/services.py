@@ -162,6 +162,29 @@ def pairwise_vote_cast(*, voter, challenge: ChallengePage, left: Idea, right: Id
     return vote
 
 
+def pairwise_comparisons_recount(*, challenge: ChallengePage) -> int:
+    """Set every idea's count of decided comparisons from the challenge's votes (after
+    votes were imported in bulk; the voting service keeps the counts exact otherwise).
+    Returns the number of ideas counted."""
+    decided = PairwiseVote.objects.filter(challenge=challenge).exclude(outcome=PairwiseOutcome.UNDECIDED)
+    counts: dict[int, int] = {}
+    for field in ("first_id", "second_id"):
+        for idea_id, n in decided.values_list(field).annotate(n=Count("pk")).order_by():
+            counts[idea_id] = counts.get(idea_id, 0) + n
+    ideas = Idea.objects.filter(challenge=challenge).values_list("pk", flat=True)
+    with transaction.atomic():
+        PairwiseScore.objects.bulk_create(
+            [
+                PairwiseScore(idea_id=idea_id, challenge=challenge, comparisons=counts.get(idea_id, 0))
+                for idea_id in ideas
+            ],
+            update_conflicts=True,
+            unique_fields=["idea"],
+            update_fields=["comparisons"],
+        )
+    return len(ideas)
+
+
 def _schedule_refit(challenge_id: int) -> None:
     from .tasks import pairwise_refit_soon
 

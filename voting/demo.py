@@ -1,0 +1,92 @@
+"""Demo votes: supports spread over the ideas of ``better-streets`` (support voting, capped
+at 5) and enough pairwise comparisons on ``parks-for-everyone`` for a meaningful ranking,
+with its scores fitted. Runs after ``ideas.demo``; skips what is missing and leaves what is
+already there. The demo resident (resident@greenlight.test) keeps an empty ballot to try."""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from accounts.demo import demo_residents
+from ideas.models import ChallengePage, Idea, VotingMethod
+
+from . import services
+from .models import PairwiseOutcome, PairwiseVote, Support
+
+SUPPORT_SLUG = "better-streets"
+PAIRWISE_SLUG = "parks-for-everyone"
+KEEP_FREE = "resident@greenlight.test"
+
+
+def load(*, stdout) -> None:
+    voters = [person for person in demo_residents() if person.email != KEEP_FREE]
+    if not voters:
+        stdout.write("  voting: skipped (no demo residents)")
+        return
+    supports = _supports(voters)
+    comparisons = _comparisons(voters)
+    stdout.write(f"  voting: {supports} supports on {SUPPORT_SLUG}, {comparisons} comparisons on {PAIRWISE_SLUG}")
+
+
+def _challenge(slug: str, method: str) -> ChallengePage | None:
+    challenge = ChallengePage.objects.filter(slug=slug, voting_method=method).first()
+    if challenge is None or not challenge.accepts_votes_at():
+        return None
+    return challenge
+
+
+def _supports(voters) -> int:
+    challenge = _challenge(SUPPORT_SLUG, VotingMethod.SUPPORT)
+    if challenge is None:
+        return 0
+    ideas = list(Idea.objects.filter(challenge=challenge).public().order_by("pk"))
+    existing = Support.objects.filter(idea__challenge=challenge)
+    if not ideas or existing.exists():
+        return existing.count()
+    rng = random.Random(2026)
+    # Some ideas are much more popular than others, as in a real vote.
+    weights = [1.0 / (rank + 1) for rank in range(len(ideas))]
+    rng.shuffle(weights)
+    cap = challenge.supports_per_person or 5
+    for voter in voters:
+        wanted = rng.randint(1, cap)
+        chosen = {idea.pk: idea for idea in rng.choices(ideas, weights=weights, k=wanted * 2)}
+        for idea in list(chosen.values())[:wanted]:
+            if idea.author_id != voter.pk or challenge.authors_may_support_own:
+                services.support_add(voter=voter, idea=idea)
+    # Spread the supports over the last ten days, so that "trending" differs from "most supported".
+    now = timezone.now()
+    for support in Support.objects.filter(idea__challenge=challenge).only("pk"):
+        Support.objects.filter(pk=support.pk).update(created_at=now - timedelta(hours=rng.randint(0, 240)))
+    return Support.objects.filter(idea__challenge=challenge).count()
+
+
+def _comparisons(voters) -> int:
+    challenge = _challenge(PAIRWISE_SLUG, VotingMethod.PAIRWISE)
+    if challenge is None:
+        return 0
+    ideas = list(Idea.objects.filter(challenge=challenge).public().order_by("pk"))
+    existing = PairwiseVote.objects.filter(challenge=challenge)
+    if len(ideas) < 2 or existing.exists():
+        return existing.count()
+    rng = random.Random(7)
+    strength = {idea.pk: rng.gauss(0.0, 1.2) for idea in ideas}
+    votes = {}
+    for voter in voters:
+        for _ in range(30):
+            first, second = sorted(rng.sample([idea.pk for idea in ideas], 2))
+            if rng.random() < 0.08:
+                outcome = PairwiseOutcome.UNDECIDED
+            else:
+                first_wins = rng.random() < 1.0 / (1.0 + 2.718281828 ** (strength[second] - strength[first]))
+                outcome = PairwiseOutcome.FIRST if first_wins else PairwiseOutcome.SECOND
+            # One vote per person per pair: a repeated pair keeps the latest choice.
+            votes[(voter.pk, first, second)] = outcome
+    PairwiseVote.objects.bulk_create(
+        PairwiseVote(voter_id=voter_id, challenge=challenge, first_id=first, second_id=second, outcome=outcome)
+        for (voter_id, first, second), outcome in votes.items()
+    )
+    services.pairwise_comparisons_recount(challenge=challenge)
+    services.pairwise_scores_fit(challenge=challenge)
+    return len(votes)
