@@ -202,25 +202,12 @@ class PairwiseVoteView(APIView):
         serializer = PairwiseVoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        ideas = Idea.objects.filter(challenge=challenge).in_bulk([data["left"], data["right"]])
-        missing = {
-            field: [_("No idea with this id in this challenge.")]
-            for field in ("left", "right")
-            if data[field] not in ideas
-        }
-        if missing:
-            raise serializers.ValidationError(missing)
         try:
-            services.pairwise_vote_cast(
-                voter=request.user,
-                challenge=challenge,
-                left=ideas[data["left"]],
-                right=ideas[data["right"]],
-                choice=data["choice"],
-            )
+            services.pairwise_vote_cast_by_ids(voter=request.user, challenge=challenge, **data)
         except services.VotingError as error:
             if error.code == "invalid_pair":
-                raise serializers.ValidationError({"non_field_errors": [str(error.message)]}) from error
+                fields = {field: [str(message)] for field, message in error.fields.items()}
+                raise serializers.ValidationError(fields or {"non_field_errors": [str(error.message)]}) from error
             return _conflict(error)
         pair = selectors.next_pair(challenge=challenge, voter=request.user)
         return Response(

@@ -29,18 +29,16 @@ def load(*, stdout) -> None:
     stdout.write(f"  voting: {supports} supports on {SUPPORT_SLUG}, {comparisons} comparisons on {PAIRWISE_SLUG}")
 
 
-def _challenge(slug: str, method: str) -> ChallengePage | None:
+def _voting_challenge(slug: str, method: str) -> tuple[ChallengePage | None, list[Idea]]:
+    """The demo challenge if it exists and is voting, with its public ideas."""
     challenge = ChallengePage.objects.filter(slug=slug, voting_method=method).first()
     if challenge is None or not challenge.accepts_votes_at():
-        return None
-    return challenge
+        return None, []
+    return challenge, list(Idea.objects.filter(challenge=challenge).public().order_by("pk"))
 
 
 def _supports(voters) -> int:
-    challenge = _challenge(SUPPORT_SLUG, VotingMethod.SUPPORT)
-    if challenge is None:
-        return 0
-    ideas = list(Idea.objects.filter(challenge=challenge).public().order_by("pk"))
+    challenge, ideas = _voting_challenge(SUPPORT_SLUG, VotingMethod.SUPPORT)
     existing = Support.objects.filter(idea__challenge=challenge)
     if not ideas or existing.exists():
         return existing.count()
@@ -63,10 +61,7 @@ def _supports(voters) -> int:
 
 
 def _comparisons(voters) -> int:
-    challenge = _challenge(PAIRWISE_SLUG, VotingMethod.PAIRWISE)
-    if challenge is None:
-        return 0
-    ideas = list(Idea.objects.filter(challenge=challenge).public().order_by("pk"))
+    challenge, ideas = _voting_challenge(PAIRWISE_SLUG, VotingMethod.PAIRWISE)
     existing = PairwiseVote.objects.filter(challenge=challenge)
     if len(ideas) < 2 or existing.exists():
         return existing.count()

@@ -21,10 +21,12 @@ class VotingError(Exception):
     """A vote the challenge cannot accept. ``code`` is one of ``closed``, ``cap_reached``,
     ``wrong_method``, ``invalid_pair``; ``message`` is for people."""
 
-    def __init__(self, code: str, message):
+    def __init__(self, code: str, message, fields: dict | None = None):
         super().__init__(str(message))
         self.code = code
         self.message = message
+        # Field name -> message, where the error is about one of the request's fields.
+        self.fields = fields or {}
 
 
 def _check_open(challenge: ChallengePage, method: str) -> None:
@@ -117,6 +119,22 @@ def support_recount(*, idea: Idea) -> int:
         count = Support.objects.filter(idea=idea).count()
         Idea.objects.filter(pk=idea.pk).update(support_count=count)
     return count
+
+
+def pairwise_vote_cast_by_ids(*, voter, challenge: ChallengePage, left: int, right: int, choice: str):
+    """:func:`pairwise_vote_cast` for two idea ids, as a form or the API sends them."""
+    left_id, right_id = left, right
+    ideas = Idea.objects.filter(challenge=challenge).in_bulk([left_id, right_id])
+    missing = {
+        field: _("No idea with this id in this challenge.")
+        for field, idea_id in (("left", left_id), ("right", right_id))
+        if idea_id not in ideas
+    }
+    if missing:
+        raise VotingError("invalid_pair", _("These ideas are no longer open for votes."), fields=missing)
+    return pairwise_vote_cast(
+        voter=voter, challenge=challenge, left=ideas[left_id], right=ideas[right_id], choice=choice
+    )
 
 
 def pairwise_vote_cast(*, voter, challenge: ChallengePage, left: Idea, right: Idea, choice: str) -> PairwiseVote:

@@ -98,17 +98,8 @@ class CompareView(View):
             messages.error(request, _("Choose one of the two ideas, or “I can't decide”."))
             return redirect("voting:compare", pk=challenge.pk)
         data = form.cleaned_data
-        ideas = Idea.objects.filter(challenge=challenge).in_bulk([data["left"], data["right"]])
         try:
-            if len(ideas) != 2:
-                raise services.VotingError("invalid_pair", _("These ideas are no longer open for votes."))
-            services.pairwise_vote_cast(
-                voter=request.user,
-                challenge=challenge,
-                left=ideas[data["left"]],
-                right=ideas[data["right"]],
-                choice=data["choice"],
-            )
+            services.pairwise_vote_cast_by_ids(voter=request.user, challenge=challenge, **data)
         except services.VotingError as error:
             messages.error(request, error.message)
         return redirect("voting:compare", pk=challenge.pk)
