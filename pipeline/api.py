@@ -1,7 +1,9 @@
 """Read-only API of the pipeline: an idea's public timeline and the city's pilots.
 Moves, scorecards and merges are made in the admin, under the rules in ``rules.py``."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, viewsets
 
@@ -48,6 +50,8 @@ class IdeaTimelineView(generics.ListAPIView):
 
     def get_queryset(self):
         idea = get_object_or_404(Idea.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
+        if not self.request.user.has_perm("ideas.view_idea", idea):
+            raise Http404
         changes = StageChange.objects.filter(idea=idea).select_related("related_idea", "pilot")
         return changes.order_by("created_at", "id")
 
@@ -154,7 +158,9 @@ class PilotViewSet(viewsets.ReadOnlyModelViewSet):
         params = self.request.query_params
         status = params.get("status", "")
         if status and status not in PilotStatus.values:
-            raise serializers.ValidationError({"status": [f"Choose one of: {', '.join(PilotStatus.values)}."]})
+            raise serializers.ValidationError(
+                {"status": [_("Choose one of: %(statuses)s.") % {"statuses": ", ".join(PilotStatus.values)}]}
+            )
         return selectors.pilots_public(department=params.get("department", ""), status=status)
 
     def get_serializer_class(self):

@@ -153,7 +153,14 @@ class PilotIdea(Orderable):
     """An idea the pilot tests; publishing the pilot moves it to "piloting"."""
 
     page = ParentalKey(PilotPage, related_name="source_ideas", on_delete=models.CASCADE)
-    idea = models.ForeignKey("ideas.Idea", verbose_name=_("idea"), on_delete=models.CASCADE, related_name="pilot_links")
+    idea = models.ForeignKey(
+        "ideas.Idea",
+        verbose_name=_("idea"),
+        on_delete=models.CASCADE,
+        related_name="pilot_links",
+        limit_choices_to={"stage__in": ["selected", "piloting", "adopted", "not_pursued"]},
+        help_text=_("Only selected ideas (and those already piloted) can be linked."),
+    )
 
     panels = [FieldPanel("idea")]
 
