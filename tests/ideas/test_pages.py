@@ -76,3 +76,60 @@ def test_a_private_challenge_stays_private(client, challenge):
     response = client.get(challenge.url)
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_a_bad_photo_is_refused_on_the_form_and_nothing_is_stored(client, challenge, author):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+
+    client.force_login(author)
+    response = client.post(
+        f"/ideas/new/{challenge.pk}/",
+        {
+            "title": "Idea with an SVG",
+            "summary": "Look at my drawing",
+            "photo": SimpleUploadedFile("drawing.jpg", b"<svg><script>alert(1)</script></svg>"),
+            "photo_alt": "A drawing",
+            "action": "submit",
+        },
+    )
+    assert response.status_code == 400
+    assert "JPEG, PNG or WebP" in response.content.decode()
+    assert not author.ideas.exists()
+    assert not get_image_model().objects.exists()
+
+
+def test_too_many_ideas_in_an_hour_get_a_friendly_message(client, challenge, author, settings):
+    settings.GREENLIGHT_IDEAS_PER_HOUR = 1
+    client.force_login(author)
+    data = {"title": "One", "summary": "First", "action": "submit"}
+    assert client.post(f"/ideas/new/{challenge.pk}/", data).status_code == 302
+    response = client.post(f"/ideas/new/{challenge.pk}/", {**data, "title": "Two"})
+    assert response.status_code == 429
+    assert "Please wait a while before adding another." in response.content.decode()
+    assert author.ideas.count() == 1
+
+
+def test_challenge_index_groups_challenges_by_phase_and_home_features_open_ones(client, home_page):
+    from tests.factories import ChallengeFactory
+
+    ChallengeFactory.create("submission", title="Open now")
+    ChallengeFactory.create("closed", title="Long gone")
+    index = ChallengeFactory.index()
+    index.save_revision().publish()
+    text = client.get(index.url).content.decode()
+    assert text.index("Open for ideas") < text.index("Open now") < text.index("Closed") < text.index("Long gone")
+    home = client.get("/").content.decode()
+    assert "Open now" in home and "Long gone" not in home
+
+
+def test_only_the_author_sees_and_submits_a_draft(client, challenge, author):
+    client.force_login(author)
+    client.post(f"/ideas/new/{challenge.pk}/", {"title": "Half an idea", "summary": "Later", "action": "draft"})
+    draft = author.ideas.get()
+    assert draft.stage == "draft"
+    assert "Half an idea" not in client.get(challenge.url).content.decode()
+    assert "Half an idea" in client.get("/ideas/mine/").content.decode()
+    client.post(f"/ideas/{draft.pk}/submit/")
+    draft.refresh_from_db()
+    assert draft.stage == "published"
