@@ -518,6 +518,14 @@ class Comment(models.Model):
     def __str__(self) -> str:
         return f"{self.author} on {self.idea}"
 
+    @property
+    def excerpt(self) -> str:
+        """The start of the comment as plain text (for moderators' lists)."""
+        from django.utils.html import strip_tags
+        from django.utils.text import Truncator
+
+        return Truncator(strip_tags(self.body)).chars(120)
+
 
 class FlagReason(models.TextChoices):
     SPAM = "spam", _("Spam or advertising")

@@ -99,7 +99,7 @@ class CommentQueueViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = _("Comments")
-    list_display = ["__str__", "author", "flag_count", "is_hidden", "is_official", "created_at"]
+    list_display = ["__str__", "excerpt", "flag_count", "is_hidden", "is_official", "created_at"]
     filterset_class = CommentQueueFilterSet
     search_fields = ["body"]
     inspect_view_enabled = True

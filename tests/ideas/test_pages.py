@@ -133,3 +133,32 @@ def test_only_the_author_sees_and_submits_a_draft(client, challenge, author):
     client.post(f"/ideas/{draft.pk}/submit/")
     draft.refresh_from_db()
     assert draft.stage == "published"
+
+
+def test_author_edits_a_comment_within_fifteen_minutes_then_removes_it(client, challenge, author):
+    from datetime import timedelta
+
+    import time_machine
+
+    idea = IdeaFactory(challenge=challenge)
+    client.force_login(author)
+    client.post(f"/ideas/{idea.pk}/comments/", {"body": "Frist!"})
+    comment = idea.comments.get()
+    client.post(f"/ideas/comments/{comment.pk}/edit/", {"body": "First!"})
+    comment.refresh_from_db()
+    assert comment.body == "<p>First!</p>" and comment.edited_at
+    with time_machine.travel(comment.created_at + timedelta(minutes=16)):
+        assert client.get(f"/ideas/comments/{comment.pk}/edit/").status_code == 403
+        assert client.post(f"/ideas/comments/{comment.pk}/edit/", {"body": "Late"}).status_code == 403
+    client.post(f"/ideas/comments/{comment.pk}/delete/")
+    text = client.get(idea.get_absolute_url()).content.decode()
+    assert "Comment removed by its author." in text and "First!" not in text
+
+
+def test_author_withdraws_an_idea_from_its_page(client, challenge, author):
+    idea = IdeaFactory(challenge=challenge, author=author, title="Second thoughts")
+    client.force_login(author)
+    assert "Withdraw idea" in client.get(idea.get_absolute_url()).content.decode()
+    response = client.post(f"/ideas/{idea.pk}/withdraw/", follow=True)
+    assert "Your idea is withdrawn." in response.content.decode()
+    assert "Second thoughts" not in client.get(challenge.url).content.decode()
