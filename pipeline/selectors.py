@@ -156,6 +156,9 @@ def board(*, challenge, tag: str = "", district: str = "", sorts: dict[str, str]
         and (not district or (idea.district is not None and idea.district.slug == district))
     ]
     values = {metric.key: metric.values_for(ideas) for metric in metrics}
+    # A figure nobody has (pairwise scores of a challenge that votes otherwise, novelty
+    # before search has computed it) is left off the cards and the sorts.
+    metrics = [m for m in metrics if m.key == "supports" or any(v is not None for v in values[m.key].values())]
     columns = []
     sort_keys = {metric.key for metric in metrics} | {"newest"}
     for stage in transitions.BOARD_STAGES:

@@ -140,3 +140,19 @@ def test_start_a_pilot_opens_the_draft_in_the_editor(client, leadership, idea_in
     pilot = PilotPage.objects.get()
     assert response.url == reverse("wagtailadmin_pages:edit", args=[pilot.pk])
     assert client.get(response.url).status_code == 200
+
+
+def test_pairwise_score_shows_only_where_the_challenge_votes_in_pairs(client, leadership):
+    from tests.factories import ChallengeFactory
+    from voting.models import PairwiseScore
+
+    pairwise = ChallengeFactory.create("review", voting_method="pairwise")
+    compared = IdeaFactory(challenge=pairwise, title="Compared")
+    PairwiseScore.objects.create(idea=compared, challenge=pairwise, comparisons=12, score=0.64)
+    support = ChallengeFactory.create("review")
+    IdeaFactory(challenge=support, title="Supported")
+    client.force_login(leadership)
+    body = client.get(reverse("pipeline:board", args=[pairwise.pk])).content.decode()
+    assert "<dt>Pairwise score</dt><dd>64%</dd>" in column(body, "published")
+    body = client.get(reverse("pipeline:board", args=[support.pk])).content.decode()
+    assert "Pairwise score" not in body
