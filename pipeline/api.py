@@ -153,6 +153,8 @@ class PilotDetailSerializer(PilotSerializer):
 )
 class PilotViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PilotSerializer
+    queryset = PilotPage.objects.none()  # for the schema; requests use get_queryset()
+    lookup_value_converter = "int"
 
     def get_queryset(self):
         params = self.request.query_params

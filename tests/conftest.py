@@ -10,6 +10,20 @@ from tests.factories import DistrictFactory, UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test that commits (live server, real Celery worker, concurrency) restores what
+    the migrations created — roles, the Wagtail root page and collection — after its flush.
+    All of them must do so: a plain flush re-creates content types with new ids, and a later
+    restore would then collide with them."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if kwargs.get("transaction") or fixtures & {"transactional_db", "live_server"}:
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (rate limits, throttles) in the real Redis."""

@@ -18,9 +18,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
-            # A live server needs committed data; restore what migrations created (roles,
-            # the Wagtail root page and collection) after each journey's flush.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
 
 
 @pytest.fixture(scope="session")
