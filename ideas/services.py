@@ -172,19 +172,21 @@ def idea_create(
         "photo_alt": photo_alt,
         "photo": photo,
     }
-    errors = {}
-    for step in (lambda: _apply_fields(idea, fields), lambda: _clean_tags(challenge, tags)):
-        try:
-            step()
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
+    errors, tag_names, prepared = {}, [], None
+    try:
+        _apply_fields(idea, fields)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    try:
+        tag_names = _clean_tags(challenge, tags)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     try:
         prepared = _prepare_photo_fields(fields, has_photo=False)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
-    tag_names = _clean_tags(challenge, tags)
     rate_limit_hit(
         scope="idea",
         person_id=author.pk,

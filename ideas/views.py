@@ -59,7 +59,11 @@ def _challenge_tags(challenge: ChallengePage) -> list[tuple[str, str]]:
         from taggit.models import Tag
 
         return list(
-            Tag.objects.filter(ideas_taggedidea_items__content_object__challenge=challenge)
+            Tag.objects.filter(
+                ideas_taggedidea_items__content_object__challenge=challenge,
+                ideas_taggedidea_items__content_object__stage__in=PUBLIC_STAGES,
+                ideas_taggedidea_items__content_object__is_hidden=False,
+            )
             .distinct()
             .order_by("name")
             .values_list("slug", "name")

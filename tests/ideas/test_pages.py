@@ -162,3 +162,23 @@ def test_author_withdraws_an_idea_from_its_page(client, challenge, author):
     response = client.post(f"/ideas/{idea.pk}/withdraw/", follow=True)
     assert "Your idea is withdrawn." in response.content.decode()
     assert "Second thoughts" not in client.get(challenge.url).content.decode()
+
+
+def test_challenge_page_filters_by_tag_and_district_and_sorts(client, challenge, author):
+    from tests.factories import DistrictFactory
+
+    harbour = DistrictFactory(name="Harbour", slug="harbour")
+    tagged = services.idea_create(
+        challenge=challenge, author=author, title="Tagged idea", summary="S", tags=["Parks"], district=harbour
+    )
+    IdeaFactory(challenge=challenge, title="Plain idea", comment_count=9)
+    secret = IdeaFactory(challenge=challenge, title="Secret draft", stage="draft")
+    secret.tags.add("hush")
+    page = client.get(challenge.url).content.decode()
+    assert 'value="parks"' in page and "hush" not in page
+    by_tag = client.get(challenge.url + "?tag=parks").content.decode()
+    assert tagged.title in by_tag and "Plain idea" not in by_tag
+    by_district = client.get(challenge.url + "?district=harbour").content.decode()
+    assert tagged.title in by_district and "Plain idea" not in by_district
+    discussed = client.get(challenge.url + "?sort=discussed").content.decode()
+    assert discussed.index("Plain idea") < discussed.index(tagged.title)
