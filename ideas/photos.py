@@ -21,7 +21,7 @@ MAGIC = {
     "WEBP": (b"RIFF",),
 }
 # Markup or archives hidden inside an image file: a polyglot meant to be read as something else.
-_SMUGGLED = re.compile(rb"<\s*(script|html|svg|\?php|iframe|body)|PK\x03\x04", re.IGNORECASE)
+_SMUGGLED = re.compile(rb"<\s*(script|html|svg|\?php|iframe|body)|PK\x03\x04|%PDF-", re.IGNORECASE)
 LIST_RENDITION = "fill-640x400"
 DETAIL_RENDITION = "max-1200x900"
 
@@ -43,10 +43,12 @@ def _max_pixels() -> int:
 
 
 def _trailing_data(data: bytes, image_format: str) -> bool:
-    """Bytes after the image's own end marker: a file that is also something else."""
+    """Bytes after the image's own end marker: a file that is also something else.
+
+    Phones append their own data to JPEGs (extra pictures, maker trailers); re-encoding drops
+    it, so for JPEG only markup or archives (checked separately) count."""
     if image_format == "JPEG":
-        end = data.rfind(b"\xff\xd9")
-        return end == -1 or len(data) - (end + 2) > 16
+        return False
     if image_format == "PNG":
         end = data.rfind(b"IEND")
         return end == -1 or len(data) - (end + 8) > 0
@@ -86,6 +88,8 @@ def prepare_photo(upload) -> PreparedPhoto:
         detected = None
     if detected is None:
         raise not_a_photo
+    if detected == "JPEG" and b"\xff\xd9" not in data:
+        raise not_a_photo  # cut short: no end of image
     if _SMUGGLED.search(data) or _trailing_data(data, detected):
         raise ValidationError(
             _("This file contains more than a photo, so it cannot be accepted. Please export the photo again."),

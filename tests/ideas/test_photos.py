@@ -51,13 +51,19 @@ def test_no_exif_or_gps_survives():
         (_image_bytes("GIF"), "animated.png", "JPEG, PNG or WebP"),
         (_image_bytes("JPEG") + b"<html><script>alert(1)</script></html>", "polyglot.jpg", "more than a photo"),
         (_image_bytes("PNG") + b"PK\x03\x04zipped", "polyglot.png", "more than a photo"),
-        (_image_bytes("JPEG")[:200], "cut.jpg", "more than a photo"),
+        (_image_bytes("JPEG")[:200], "cut.jpg", "JPEG, PNG or WebP"),
+        (_image_bytes("JPEG") + b"%PDF-1.4 hidden document", "polyglot.jpg", "more than a photo"),
     ],
 )
 def test_dangerous_or_fake_files_are_refused_with_a_clear_message(data, name, message):
     with pytest.raises(ValidationError) as error:
         prepare_photo(_upload(data, name))
     assert message in error.value.messages[0]
+
+
+def test_a_phone_trailer_after_the_jpeg_is_accepted_and_dropped():
+    photo = prepare_photo(_upload(_image_bytes("JPEG") + b"SEFH" + b"\0" * 64 + b"SEFT"))
+    assert b"SEFT" not in photo.content
 
 
 def test_decompression_bomb_is_refused(settings):
