@@ -110,6 +110,13 @@ def _move(*, idea: Idea, target: str, actor, note: str = "", via: str, related_i
         idea.merged_into = related_idea
         fields.append("merged_into")
     idea.save(update_fields=fields)
+    if via != "merge":  # a merge writes its own audit entries
+        log(
+            instance=idea,
+            action="pipeline.move",
+            user=actor,
+            data={"from": change.from_stage, "to": change.to_stage, "note": change.note},
+        )
     signals.stage_changed.send(sender=Idea, idea=idea, change=change, actor=actor)
     return change
 
@@ -231,6 +238,8 @@ def idea_merge(*, source: Idea, target: Idea, actor, note: str = "") -> StageCha
             % {"title": target.title, "stage": transitions.stage_label(target.stage)}
         )
     note = note.strip() or _("Merged into “%(title)s”, which proposes the same thing.") % {"title": target.title}
+    # Refuse before anything moves: the transition table decides who may merge what.
+    _check(idea=source, target=IdeaStage.MERGED, actor=actor, note=note, via="merge", now=timezone.now())
     supports_move(source=source, target=target)
     _carry_followers(source=source, target=target)
     change = _move(idea=source, target=IdeaStage.MERGED, actor=actor, note=note, via="merge", related_idea=target)

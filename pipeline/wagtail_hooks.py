@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    actions.register_action("pipeline.move", _("Stage change"), _("Moved to another stage of the pipeline"))
     actions.register_action("pipeline.merge", _("Merge"), _("Merged into another idea"))
     actions.register_action("pipeline.merge_into", _("Merge received"), _("Another idea was merged into this one"))
 

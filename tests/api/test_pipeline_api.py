@@ -81,3 +81,13 @@ def test_pilot_detail_has_kpis_milestones_and_updates(api_client, home_page):
 def test_draft_pilots_are_not_found(api_client, home_page):
     draft = PilotFactory.create(publish=False)
     assert api_client.get(f"/api/v1/pilots/{draft.pk}/").status_code == 404
+
+
+def test_timeline_queries_do_not_grow_with_its_length(api_client, leader, home_page, django_assert_max_num_queries):
+    idea = IdeaFactory(challenge=ChallengeFactory.create("review"))
+    services.idea_review_start(idea=idea, actor=leader)
+    services.idea_shortlist(idea=idea, actor=leader)
+    services.idea_select(idea=idea, actor=leader)
+    with django_assert_max_num_queries(5):
+        response = api_client.get(f"/api/v1/ideas/{idea.pk}/timeline/")
+    assert [s["to_stage"] for s in response.json()["results"]] == ["under_review", "shortlisted", "selected"]

@@ -98,3 +98,24 @@ def test_merge_carries_supporters_once_and_keeps_tallies_exact(moderator):
     assert (a.support_count, b.support_count) == (4, 0)
     assert a.support_count == Support.objects.filter(idea=a).count()
     assert not Support.objects.filter(idea=b).exists()
+
+
+@pytest.mark.parametrize(
+    ("person", "allowed"), [("moderator", True), ("leadership", True), ("resident", False), ("evaluator", False)]
+)
+def test_merge_per_role(people, person, allowed, idea_in):
+    a, b = idea_in("published"), idea_in("published")
+    if allowed:
+        services.idea_merge(source=b, target=a, actor=people[person])
+    else:
+        with pytest.raises(services.TransitionRefused):
+            services.idea_merge(source=b, target=a, actor=people[person])
+    b.refresh_from_db()
+    assert (b.stage == "merged") is allowed
+
+
+@pytest.mark.parametrize("stage", ["selected", "piloting", "adopted", "not_pursued"])
+def test_ideas_past_shortlisting_are_not_merged_away(stage, idea_in, moderator):
+    a, b = idea_in("published"), idea_in(stage)
+    with pytest.raises(services.TransitionRefused, match=r"cannot move from|may move to|Nothing may move"):
+        services.idea_merge(source=b, target=a, actor=moderator)

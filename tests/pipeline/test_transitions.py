@@ -99,3 +99,13 @@ def test_moving_many_is_all_or_nothing(leadership, idea_in):
     other = idea_in("under_review")
     changes = services.ideas_move(ideas=[ready, other], target=IdeaStage.SHORTLISTED, actor=leadership, note="Go")
     assert [c.to_stage for c in changes] == ["shortlisted", "shortlisted"]
+
+
+def test_each_move_is_in_the_audit_log(leadership, idea_in):
+    from wagtail.models import ModelLogEntry
+
+    idea = idea_in("under_review")
+    services.idea_shortlist(idea=idea, actor=leadership, note="On to the jury.")
+    entry = ModelLogEntry.objects.get(action="pipeline.move", object_id=str(idea.pk))
+    assert entry.user == leadership
+    assert entry.data == {"from": "under_review", "to": "shortlisted", "note": "On to the jury."}
