@@ -8,7 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import handlers, panels
+        from . import handlers, integrations, panels
 
         handlers.connect()
+        integrations.connect()
         panels.register()

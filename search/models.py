@@ -31,6 +31,9 @@ class IndexedIdea(models.Model):
     # Weighted: title (A) above summary and tags (B) above the description (C), challenge (D).
     # Filled on PostgreSQL only; the portable engine searches the text columns.
     search_vector = SearchVectorField(null=True, blank=True)
+    # As last indexed: the database backend sorts by the idea's live count; copies kept
+    # elsewhere (Elasticsearch) are refreshed by the reconcile task when it drifts.
+    support_count = models.PositiveIntegerField(_("supports when indexed"), default=0)
     novelty = models.FloatField(_("novelty"), null=True, blank=True)
     novelty_computed_at = models.DateTimeField(null=True, blank=True)
     indexed_at = models.DateTimeField(_("indexed"))

@@ -24,7 +24,7 @@ EXPLANATION = _(
 )
 
 # Other sources of earlier thinking (pilots...): callables (text, before) -> greatest
-# similarity 0–1. Registered by search.pipeline_support when the pipeline is installed.
+# similarity 0–1, registered by ``search.integrations``.
 earlier_sources: list[Callable[[str, datetime], float]] = []
 
 

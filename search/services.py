@@ -31,6 +31,7 @@ ENTRY_FIELDS = [
     "body_text",
     "tag_text",
     "challenge_title",
+    "support_count",
     "indexed_at",
 ]
 
@@ -71,6 +72,7 @@ def _entry_for(idea: Idea, now) -> IndexedIdea:
         body_text=html_to_text(idea.body),
         tag_text=", ".join(sorted(tag.name for tag in idea.tags.all())),
         challenge_title=clean_query(idea.challenge.title, limit=255),
+        support_count=idea.support_count,
         indexed_at=now,
     )
 

@@ -6,7 +6,7 @@ import logging
 from celery import shared_task
 from celery.exceptions import Retry
 from django.db import DatabaseError
-from django.db.models import F
+from django.db.models import F, Q
 
 from . import services
 from .backends import get_backend
@@ -72,9 +72,9 @@ def reconcile_index() -> int:
     """Safety net run by beat: index what is missing or stale, drop what is no longer public."""
     indexable = services.indexable_ideas()
     missing = indexable.filter(search_entry__isnull=True).values_list("pk", flat=True)[:RECONCILE_BATCH]
-    stale = indexable.filter(search_entry__indexed_at__lt=F("updated_at")).values_list("pk", flat=True)[
-        :RECONCILE_BATCH
-    ]
+    stale = indexable.filter(
+        Q(search_entry__indexed_at__lt=F("updated_at")) | ~Q(search_entry__support_count=F("support_count"))
+    ).values_list("pk", flat=True)[:RECONCILE_BATCH]
     gone = IndexedIdea.objects.exclude(idea__in=indexable.values("pk")).values_list("pk", flat=True)[:RECONCILE_BATCH]
     ids = set(missing) | set(stale) | set(gone)
     if ids:

@@ -243,6 +243,18 @@ def term_overlap(left: set[str], right: set[str]) -> float:
     return 2 * len(left & right) / (len(left) + len(right))
 
 
+OVERLAP_WEIGHT = 0.6
+TRIGRAM_WEIGHT = 0.4
+
+
+def similarity(left: str, right: str) -> float:
+    """How alike two texts are, 0–1: term overlap plus trigram similarity — the formula the
+    PostgreSQL engine computes in SQL."""
+    return OVERLAP_WEIGHT * term_overlap(set(terms(left)), set(terms(right))) + TRIGRAM_WEIGHT * trigram_similarity(
+        left, right
+    )
+
+
 def marked_to_html(text: str) -> SafeString:
     """Escape plain text whose highlights are marked with MARK_START/MARK_END."""
     escaped = html.escape(text or "", quote=False)

@@ -106,7 +106,7 @@ def document_for(entry) -> dict:
             "district_name": entry.district.name if entry.district else None,
             "year": entry.year,
             "published_at": entry.published_at.isoformat(),
-            "support_count": entry.idea.support_count,
+            "support_count": entry.support_count,
             "novelty": entry.novelty,
         },
     }

@@ -52,6 +52,7 @@ class ElasticsearchBackend(SearchBackend):
     supports_suggest = True
     supports_similar = True
     keeps_own_copy = True
+    unavailable_errors = UNAVAILABLE
 
     def __init__(self, params: dict | None = None):
         super().__init__(params)
@@ -88,7 +89,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def _index_ideas(self, ids: set[int]) -> int:
         self.ensure_index()
-        entries = list(public_entries().filter(pk__in=ids).select_related("district", "idea").prefetch_related("tags"))
+        entries = list(public_entries().filter(pk__in=ids).select_related("district").prefetch_related("tags"))
         actions = [{"_index": self.alias, **documents.document_for(entry)} for entry in entries]
         gone = ids - {entry.idea_id for entry in entries}
         actions += [{"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in gone]
@@ -105,7 +106,7 @@ class ElasticsearchBackend(SearchBackend):
     def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> int:
         name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
         documents.ideas_index(name).create(using=self.client)
-        entries = public_entries().select_related("district", "idea").prefetch_related("tags").order_by("pk")
+        entries = public_entries().select_related("district").prefetch_related("tags").order_by("pk")
         total, done = entries.count(), 0
         for ok, _info in helpers.streaming_bulk(
             self.client,

@@ -11,13 +11,11 @@ import re
 
 from django.db.models import Case, FloatField, Q, Value, When
 
-from ..text import STOPWORDS, highlight, stem, term_overlap, terms, trigram_similarity, words
+from ..text import STOPWORDS, highlight, similarity, stem, terms, words
 from .base import SIMILAR_FIELDS
 
 TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "tag_text": 2.0, "body_text": 1.0, "challenge_title": 0.5}
 CANDIDATES = 500
-OVERLAP_WEIGHT = 0.6
-TRIGRAM_WEIGHT = 0.4
 _PHRASE = re.compile(r'"([^"]+)"')
 
 
@@ -98,9 +96,7 @@ class PortableEngine:
         scored = []
         for row in rows:
             gist = f"{row['title']} {row['summary']}"
-            score = OVERLAP_WEIGHT * term_overlap(set(terms(gist)), typed_terms) + TRIGRAM_WEIGHT * trigram_similarity(
-                gist, text
-            )
+            score = similarity(gist, text)
             scored.append((score, row))
         scored.sort(key=lambda pair: pair[0], reverse=True)
         return [(row, score) for score, row in scored[:k] if score > 0]

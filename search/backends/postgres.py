@@ -17,13 +17,11 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 from ..models import IndexedIdea
-from ..text import MARK_END, MARK_START, highlight, marked_to_html, terms, words
+from ..text import MARK_END, MARK_START, OVERLAP_WEIGHT, TRIGRAM_WEIGHT, highlight, marked_to_html, terms, words
 from .base import SIMILAR_FIELDS
 
 CONFIG = "english"
 CANDIDATES = 200
-OVERLAP_WEIGHT = 0.6
-TRIGRAM_WEIGHT = 0.4
 SHORT_TEXT = 80
 
 

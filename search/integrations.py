@@ -1,0 +1,44 @@
+"""What search takes from the pipeline: its stage moves and merges reindex ideas, earlier
+pilots count for novelty, and novelty appears on the pipeline board as a card figure."""
+
+from django.utils.translation import gettext_lazy as _
+
+from pipeline import signals as pipeline_signals
+from pipeline.extensions import register_board_metric
+
+from . import novelty
+from .handlers import reindex_after_commit
+
+
+def _stage_changed(sender, idea=None, **kwargs):
+    if idea is not None:
+        reindex_after_commit([idea.pk])
+
+
+def _merged(sender, source=None, target=None, **kwargs):
+    reindex_after_commit([idea.pk for idea in (source, target) if idea is not None])
+
+
+def pilots_before(text: str, before) -> float:
+    """The greatest similarity of ``text`` to a pilot published before ``before``."""
+    from pipeline.models import PilotPage
+
+    from .text import similarity
+
+    pilots = PilotPage.objects.live().filter(first_published_at__lt=before).values_list("title", "summary")
+    return max((similarity(f"{title} {summary}", text) for title, summary in pilots), default=0.0)
+
+
+def novelty_for_ideas(ideas) -> dict:
+    """Each idea's novelty (0–1) for the board, in one query."""
+    from .models import IndexedIdea
+
+    return dict(IndexedIdea.objects.filter(pk__in=[idea.pk for idea in ideas]).values_list("pk", "novelty"))
+
+
+def connect() -> None:
+    pipeline_signals.stage_changed.connect(_stage_changed, dispatch_uid="search-reindex-stage")
+    pipeline_signals.idea_merged.connect(_merged, dispatch_uid="search-reindex-merge")
+    if pilots_before not in novelty.earlier_sources:
+        novelty.earlier_sources.append(pilots_before)
+    register_board_metric("novelty", _("Novelty"), novelty_for_ideas, order=40, display="percent")

@@ -1,0 +1,64 @@
+"""Reads for the search page and the API. Ideas come from the configured search backend,
+pages (challenges, pilots, standard pages) from Wagtail's own search backend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+
+from .backends import get_backend
+from .backends.base import PAGE_SIZE, SearchFilters, SearchResults, SimilarIdea, Suggestion
+from .text import clean_query, highlight, terms
+
+PAGE_RESULTS = 5
+
+
+@dataclass
+class PageHit:
+    title: str
+    url: str
+    kind: str
+    snippet: SafeString
+
+
+def ideas_search(
+    *, query: str, filters: SearchFilters, sort: str = "relevance", page: int = 1, page_size: int = PAGE_SIZE
+) -> SearchResults:
+    """One page of public ideas with facets and highlighted snippets."""
+    return get_backend().search(query, filters, sort, page, page_size)
+
+
+def pages_search(*, query: str, limit: int = PAGE_RESULTS) -> list[PageHit]:
+    """Live, public pages (challenges, pilots, standard pages) matching the query, through
+    Wagtail's search backend; the home page is left out."""
+    query = clean_query(query)
+    if not query:
+        return []
+    found = list(Page.objects.live().public().filter(depth__gt=2).search(query, operator="and")[:limit])
+    if not found:
+        return []
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in found]).specific()}
+    query_terms = terms(query)
+    hits = []
+    for page in found:
+        page = specific.get(page.pk, page)
+        text = getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description or ""
+        hits.append(
+            PageHit(
+                title=page.title,
+                url=page.get_url() or page.url_path,
+                kind=str(page.specific_class._meta.verbose_name).capitalize(),
+                snippet=highlight(text, query_terms),
+            )
+        )
+    return hits
+
+
+def idea_suggestions(*, prefix: str, limit: int = 8) -> list[Suggestion]:
+    return get_backend().suggest(prefix, limit)
+
+
+def similar_ideas(*, text: str, k: int = 5, challenge_id: int | None = None, exclude_ids=()) -> list[SimilarIdea]:
+    return get_backend().similar(text, k=k, challenge_id=challenge_id, exclude_ids=exclude_ids)
