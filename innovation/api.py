@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import MeView
 from ideas import api as ideas_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
+from search import api as search_api
 from voting import api as voting_api
 
 router = DefaultRouter()
@@ -30,5 +31,8 @@ urlpatterns = [
         name="api-challenge-district-totals",
     ),
     path("ideas/<int:pk>/timeline/", IdeaTimelineView.as_view(), name="api-idea-timeline"),
+    path("search/", search_api.SearchView.as_view(), name="api-search"),
+    path("search/suggest/", search_api.SuggestView.as_view(), name="api-search-suggest"),
+    path("search/similar/", search_api.SimilarView.as_view(), name="api-search-similar"),
 ]
 urlpatterns += router.urls

@@ -74,6 +74,8 @@ def search(request):
         "previous_url": _url(params, page=results.page - 1) if results and results.has_previous else None,
         "next_url": _url(params, page=results.page + 1) if results and results.has_next else None,
         "ignored": form.is_bound and bool(form.errors),
+        "kept_filters": [(name, value) for name, value in params.items() if name in FACETS and value not in (None, "")],
+        "chosen_sort": form.chosen_sort if form.is_bound else "relevance",
         "novelty_explanation": novelty.EXPLANATION,
     }
     return render(request, "search/search_results.html", context)

@@ -282,6 +282,7 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": GREENLIGHT_SEARCH["TIMEOUT"],
         }
     }
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = env("API_THROTTLE_SEARCH", default="120/min")
 CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcile_index", "schedule": 15 * 60}
 
 # Security headers (tightened further in production.py)

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 
 SORTS = ("relevance", "newest", "supported", "novelty")
 FACETS = ("challenge", "stage", "tag", "district", "year")
-SIMILAR_FIELDS = ("idea_id", "title", "summary", "challenge_title", "idea__support_count")
+SIMILAR_FIELDS = ("idea_id", "title", "summary", "challenge_title", "visible_supports")
 PAGE_SIZE = 20
 MAX_PAGE = 500
 
@@ -52,7 +52,8 @@ class SearchHit:
     district: str
     tags: list[str]
     published_at: datetime
-    support_count: int
+    # None while the challenge hides running totals during voting.
+    support_count: int | None
     novelty: float | None
     score: float = 0.0
     # The title with the matched words in <mark>, already escaped.
@@ -100,6 +101,12 @@ class Suggestion:
     text: str
     idea_id: int
 
+    @property
+    def url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("ideas:idea_detail", kwargs={"pk": self.idea_id})
+
 
 @dataclass
 class SimilarIdea:
@@ -107,7 +114,7 @@ class SimilarIdea:
     title: str
     summary: str
     challenge_title: str
-    support_count: int
+    support_count: int | None
     score: float
 
     @property

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.html import conditional_escape
 
 from ideas.models import PUBLIC_STAGES, IdeaStage
@@ -35,6 +36,7 @@ from .base import (
 
 FACET_SIZE = {"challenge": 12, "stage": 12, "district": 12, "year": 10, "tag": 15}
 HIT_FIELDS = (
+    "visible_supports",
     "idea_id",
     "title",
     "summary",
@@ -44,14 +46,21 @@ HIT_FIELDS = (
     "district__name",
     "tag_text",
     "published_at",
-    "idea__support_count",
     "novelty",
 )
 
 
 def public_entries() -> QuerySet[IndexedIdea]:
-    """Index rows whose idea is public right now (the index may be a moment behind)."""
-    return IndexedIdea.objects.filter(idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False)
+    """Index rows whose idea is public right now (the index may be a moment behind), with
+    ``visible_supports``: the idea's live support count, or None while its challenge hides
+    running totals during voting."""
+    now = timezone.now()
+    totals_hidden = Q(
+        challenge__hide_totals_during_voting=True, challenge__voting_open__lte=now, challenge__voting_close__gt=now
+    )
+    return IndexedIdea.objects.filter(idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False).annotate(
+        visible_supports=Case(When(totals_hidden, then=Value(None)), default=F("idea__support_count"))
+    )
 
 
 def engine_for_connection():
@@ -121,7 +130,7 @@ class DatabaseBackend(SearchBackend):
         if sort == "relevance" and query:
             qs = qs.annotate(rank=engine.rank(query)).order_by("-rank", "-published_at", "-pk")
         elif sort == "supported":
-            qs = qs.order_by("-idea__support_count", "-published_at", "-pk")
+            qs = qs.order_by(F("visible_supports").desc(nulls_last=True), "-published_at", "-pk")
         elif sort == "novelty":
             qs = qs.order_by(F("novelty").desc(nulls_last=True), "-published_at", "-pk")
         else:
@@ -147,7 +156,7 @@ class DatabaseBackend(SearchBackend):
             district=row["district__name"] or "",
             tags=[tag for tag in row["tag_text"].split(", ") if tag],
             published_at=row["published_at"],
-            support_count=row["idea__support_count"],
+            support_count=row["visible_supports"],
             novelty=row["novelty"],
             score=float(row.get("rank") or 0),
             title_html=row.get("title_html") or conditional_escape(row["title"]),
@@ -202,7 +211,8 @@ class DatabaseBackend(SearchBackend):
         matching = self.engine.completing(public_entries(), prefix)
         if matching is None:
             return []
-        rows = matching.order_by("-idea__support_count", "-published_at").values_list("idea_id", "title")
+        rows = matching.order_by(F("visible_supports").desc(nulls_last=True), "-published_at")
+        rows = rows.values_list("idea_id", "title")
         seen, result = set(), []
         for idea_id, title in rows[: limit * 3]:
             if title.lower() not in seen:
@@ -232,7 +242,7 @@ class DatabaseBackend(SearchBackend):
                 title=row["title"],
                 summary=row["summary"],
                 challenge_title=row["challenge_title"],
-                support_count=row["idea__support_count"],
+                support_count=row["visible_supports"],
                 score=round(min(1.0, score), 4),
             )
             for row, score in self.engine.similar(qs, text, k)

@@ -186,7 +186,7 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _live_support_counts(ids: list[int]) -> dict[int, int]:
         """Which of these ideas are public right now, with their current support counts."""
-        return dict(public_entries().filter(pk__in=ids).values_list("idea_id", "idea__support_count"))
+        return dict(public_entries().filter(pk__in=ids).values_list("idea_id", "visible_supports"))
 
     @staticmethod
     def _facets(response, filters: SearchFilters) -> dict[str, list[FacetValue]]:

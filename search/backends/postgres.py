@@ -121,7 +121,7 @@ class PostgresEngine:
                 .values("pk")[:30]
             )
         rows = (
-            IndexedIdea.objects.filter(candidates)
+            qs.filter(candidates)
             .annotate(
                 score=Value(OVERLAP_WEIGHT) * overlap
                 + Value(TRIGRAM_WEIGHT)

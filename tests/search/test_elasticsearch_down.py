@@ -44,7 +44,7 @@ def test_search_suggest_and_similar_fall_back_to_the_database_with_a_warning(unr
 def test_the_search_page_still_answers(unreachable, beehives, client):
     response = client.get("/search/", {"q": "beehives"})
     assert response.status_code == 200
-    assert "Rooftop beehives on the library" in response.text
+    assert "Rooftop <mark>beehives</mark> on the library" in response.text
 
 
 def test_pushing_to_elasticsearch_is_retried_and_search_s_own_index_is_still_written(unreachable, beehives):
