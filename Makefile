@@ -38,6 +38,8 @@ test: install-dev
 	DATABASE_URL=$(DATABASE_URL) $(BIN)/python scripts/ensure_database.py
 	DATABASE_URL=$(DATABASE_URL) DJANGO_SETTINGS_MODULE=innovation.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	# The search backend contract again on SQLite, the embedded default (an in-memory test database).
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/search/test_backend_contract.py -q
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -24,13 +24,14 @@ def _card_context(request, objects) -> dict:
 
     ids = [obj.pk for obj in objects]
     scores = dict(IndexedIdea.objects.filter(pk__in=ids).values_list("pk", "novelty"))
-    return {pk: {"novelty": scores.get(pk), "new_thinking": novelty.is_new_thinking(scores.get(pk))} for pk in ids} | {
-        None: {"novelty_explanation": novelty.EXPLANATION}
-    }
+    return {pk: {"novelty": scores.get(pk), "new_thinking": novelty.is_new_thinking(scores.get(pk))} for pk in ids}
 
 
 def _form_context(request, objects) -> dict:
-    return {None: {"similar_url": "/api/v1/search/similar/"}}
+    """When an idea is being edited, it is left out of its own similar ideas."""
+    from ideas.models import Idea
+
+    return {obj.pk: {"exclude_id": obj.pk if isinstance(obj, Idea) else None} for obj in objects}
 
 
 def register() -> None:

@@ -15,3 +15,12 @@ def stage_label(value: str) -> str:
 @register.filter
 def is_new_thinking(value) -> bool:
     return novelty.is_new_thinking(value)
+
+
+@register.filter
+def percent(value) -> str:
+    """0.92 -> "92%"."""
+    try:
+        return f"{round(float(value) * 100)}%"
+    except (TypeError, ValueError):
+        return ""

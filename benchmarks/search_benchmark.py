@@ -1,0 +1,310 @@
+"""How fast is Greenlight's search, next to Wagtail's own database search backend?
+
+Builds (or reuses) ``--ideas`` generated ideas (default 100,000) in PostgreSQL, indexes them
+in search's own table and in Wagtail's database search index, then asks both the same 20
+queries (with facets), the same prefixes (suggestions / autocomplete) and the same idea
+texts (similar ideas / an OR search). Prints the median and 95th percentile of each and the
+ratio of the medians, plus the similar-idea quality on the paraphrase set::
+
+    DATABASE_URL=postgres://... python -m benchmarks.search_benchmark --ideas 100000
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import timedelta
+
+QUERIES = [
+    ("bike lanes", {}),
+    ("tree planting", {}),
+    ("school crossing", {"stage": "published"}),
+    ("bus shelter", {}),
+    ("playground", {"district": True}),
+    ("library opening hours", {}),
+    ('"water fountain"', {}),
+    ("solar roof -school", {}),
+    ("night bus or tram", {}),
+    ("compost", {"tag": "greenery"}),
+    ("benches river", {}),
+    ("safe walking route", {"year": True}),
+    ("parking", {"tag": "transport"}),
+    ("market square music", {}),
+    ("flooding rain garden", {}),
+    ("dog park fence", {}),
+    ("skate", {}),
+    ("heat trees shade", {"district": True}),
+    ("repair café volunteers", {}),
+    ("electric scooters pavement", {}),
+]
+PREFIXES = ["bi", "bike l", "tre", "sch", "bus st", "libr", "wat", "sol", "gard", "play"]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+SIMILAR_TEXTS = [
+    "Protected cycle lanes along the main road so children can ride to school",
+    "More trees and shade in the market square for hot summer days",
+    "A late bus to the hospital for night shift workers",
+    "Free water refill fountains in the park",
+    "Turn the empty lot into a community garden with compost bins",
+    "Benches with backrests along the river path",
+    "Safer crossing with a speed table outside the primary school",
+    "Solar panels on the roof of the sports hall",
+    "Open the library on Sunday afternoons",
+    "Fenced dog park near the harbour",
+]
+NOUNS = _words(
+    "bike lane bus stop shelter tree park bench river path school crossing library market square fountain "
+    "garden compost bin playground skate dog fence harbour bridge station tram hospital roof solar panel "
+    "light street pavement scooter parking car traffic noise music festival mural wall toilet water rain "
+    "flood heat shade forest meadow flower bee bird nest pool gym court pitch hall museum theatre cinema "
+    "café shop kiosk stall repair tool locker bag cup bottle plastic waste recycling energy battery charger "
+    "wifi screen timetable map sign route junction roundabout kerb ramp lift stair elevator wheelchair pram "
+    "child teenager elder neighbour volunteer artist student family worker visitor tourist resident"
+)
+ADJECTIVES = _words(
+    "safe free green quiet shaded covered open late early public shared accessible electric solar local "
+    "small large new old clean dark bright wide narrow protected raised temporary permanent weekly monthly"
+)
+VERBS = _words("plant build open repair share paint light cover fence clean move add replace extend protect")
+TAGS = ["parks", "safety", "cycling", "walking", "greenery", "play", "culture", "energy", "transport", "water"]
+
+
+def _zipf_choice(rng: random.Random, words: list[str]) -> str:
+    """Common words often, rare words rarely, as in real text."""
+    return words[min(int(rng.paretovariate(1.1)) - 1, len(words) - 1)] if rng.random() < 0.6 else rng.choice(words)
+
+
+def _phrase(rng: random.Random, length: int) -> str:
+    parts = []
+    while len(parts) < length:
+        parts += [rng.choice(VERBS), rng.choice(ADJECTIVES), _zipf_choice(rng, NOUNS), _zipf_choice(rng, NOUNS)]
+    return " ".join(parts[:length])
+
+
+def build_ideas(count: int, slug: str):
+    """A challenge with ``count`` published ideas spread over three years, plus the paraphrase
+    set's originals; reused when it is already there."""
+    from django.utils import timezone
+    from taggit.models import Tag
+
+    from accounts.models import District
+    from benchmarks.ideas_data import _analyze, _insert, build_benchmark_challenge, ensure_people
+    from ideas.models import ChallengePage, Idea, IdeaStage, TaggedIdea
+    from tests.search.paraphrases import DISTRACTORS, PAIRS
+
+    existing = ChallengePage.objects.filter(slug=slug).first()
+    if existing is not None and existing.ideas.count() == count + len(PAIRS) + len(DISTRACTORS):
+        return existing, False
+    challenge = build_benchmark_challenge(ideas=1, users=2_000, comments_per_idea=0, slug=slug)
+    challenge.ideas.all().delete()
+    people = [(person.pk, person.district_id) for person in ensure_people(2_000)]
+    districts = list(District.objects.values_list("pk", flat=True))
+    tags = {name: Tag.objects.get_or_create(slug=name, defaults={"name": name})[0].pk for name in TAGS}
+    rng = random.Random(7)
+    now = timezone.now()
+    texts = [(t, s, f"<p>{s}</p>") for t, s, _p in PAIRS] + [(t, s, f"<p>{s}</p>") for t, s in DISTRACTORS]
+    texts += [
+        (_phrase(rng, rng.randint(4, 8)).capitalize(), _phrase(rng, rng.randint(12, 20)).capitalize() + ".",
+         f"<p>{_phrase(rng, rng.randint(40, 80)).capitalize()}.</p>")
+        for _ in range(count)
+    ]  # fmt: skip
+    rows, chosen_tags = [], []
+    for n, (title, summary, body) in enumerate(texts):
+        author, _district = people[n % len(people)]
+        chosen = rng.sample(TAGS, rng.randint(1, 2))
+        chosen_tags.append(chosen)
+        published = now - timedelta(minutes=3 * 365 * 24 * 60 * (len(texts) - n) // len(texts))
+        rows.append(
+            (challenge.pk, author, rng.choice(districts), title[:140], summary[:280], body, "", ",".join(chosen), "",
+             IdeaStage.PUBLISHED if n % 10 else IdeaStage.UNDER_REVIEW, False, "", "", rng.randint(0, 300), 0, 0, 0,
+             published, published, published, published)
+        )  # fmt: skip
+    first_new = (Idea.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    _insert(
+        Idea,
+        ["challenge_id", "author_id", "district_id", "title", "summary", "body", "image_alt", "tag_names",
+         "location_name", "stage", "is_hidden", "hidden_reason", "moderation_message", "support_count",
+         "comment_count", "follower_count", "flag_count", "created_at", "updated_at", "submitted_at", "published_at"],
+        rows,
+    )  # fmt: skip
+    ids = list(Idea.objects.filter(challenge=challenge, id__gte=first_new).order_by("id").values_list("id", flat=True))
+    _insert(
+        TaggedIdea,
+        ["content_object_id", "tag_id"],
+        [(idea_id, tags[name]) for idea_id, names in zip(ids, chosen_tags, strict=True) for name in names],
+    )
+    _analyze(Idea, TaggedIdea)
+    return challenge, True
+
+
+def wagtail_baseline_model():
+    """Ideas as Wagtail's search sees an indexed model: a proxy defined for this run only."""
+    from wagtail.search import index
+
+    from ideas.models import Idea
+
+    class BenchmarkIdea(index.Indexed, Idea):
+        search_fields = [
+            index.SearchField("title", boost=3),
+            index.AutocompleteField("title"),
+            index.SearchField("summary", boost=2),
+            index.SearchField("body"),
+            index.FilterField("challenge_id"),
+            index.FilterField("stage"),
+            index.FilterField("district_id"),
+            index.FilterField("published_at"),
+            index.FilterField("is_hidden"),
+        ]
+
+        class Meta:
+            proxy = True
+            app_label = "search"
+
+    return BenchmarkIdea
+
+
+def index_wagtail(model, challenge, rebuilt: bool) -> float:
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend("default")
+    search_index = backend.get_index_for_model(model)
+    started = time.perf_counter()
+    queryset = model.objects.filter(challenge=challenge).order_by("pk")
+    if not rebuilt and backend.search("bike", queryset).count() > 0:
+        return 0.0
+    last = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last)[:2_000])
+        if not batch:
+            break
+        search_index.add_items(model, batch)
+        last = batch[-1].pk
+    return time.perf_counter() - started
+
+
+def timed(function, *args, **kwargs) -> float:
+    started = time.perf_counter()
+    function(*args, **kwargs)
+    return (time.perf_counter() - started) * 1000
+
+
+def summary(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ideas", type=int, default=100_000, help="generated ideas (default 100,000)")
+    parser.add_argument("--rounds", type=int, default=3, help="times each query is asked (default 3)")
+    args = parser.parse_args(argv)
+    if args.ideas < 100 or args.rounds < 1:
+        print("--ideas must be at least 100 and --rounds at least 1", file=sys.stderr)
+        return 2
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innovation.settings.dev")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        print("The search benchmark needs PostgreSQL: set DATABASE_URL.", file=sys.stderr)
+        return 2
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    from search import services
+    from search.backends.base import SearchFilters
+    from search.backends.database import DatabaseBackend
+    from search.models import IndexedIdea
+    from tests.search.paraphrases import PAIRS, top5_hit_rate
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started = time.perf_counter()
+    challenge, rebuilt = build_ideas(args.ideas, f"search-benchmark-{args.ideas}")
+    print(f"Ideas: {challenge.ideas.count():,} in PostgreSQL ({time.perf_counter() - started:.0f} s to build)")
+    started = time.perf_counter()
+    ids = list(challenge.ideas.values_list("pk", flat=True))
+    if rebuilt or IndexedIdea.objects.filter(challenge=challenge).count() != len(ids):
+        for start in range(0, len(ids), 5_000):
+            services.index_refresh(idea_ids=ids[start : start + 5_000])
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_indexedidea; ANALYZE search_indexedtag")
+    print(f"Greenlight index: {time.perf_counter() - started:.0f} s")
+    model = wagtail_baseline_model()
+    print(f"Wagtail database index: {index_wagtail(model, challenge, rebuilt):.0f} s")
+
+    ours, wagtail = DatabaseBackend(), get_search_backend("default")
+    baseline_set = model.objects.filter(challenge=challenge)
+    district = challenge.ideas.values_list("district__slug", "district_id").first()
+    year = challenge.ideas.order_by("-published_at").first().published_at.year
+
+    def filters_for(extra: dict) -> tuple[SearchFilters, dict]:
+        mine = {
+            "stage": extra.get("stage"),
+            "tag": extra.get("tag"),
+            "district": district[0] if extra.get("district") else None,
+            "year": year if extra.get("year") else None,
+        }
+        theirs = {"stage": extra.get("stage"), "district_id": district[1] if extra.get("district") else None}
+        return SearchFilters(**mine), {key: value for key, value in theirs.items() if value}
+
+    def our_search(query, extra):
+        results = ours.search(query, filters_for(extra)[0])
+        return results.total, results.hits, results.facets
+
+    def wagtail_search(query, extra):
+        queryset = baseline_set.filter(**filters_for(extra)[1])
+        results = wagtail.search(query, queryset)
+        page = list(results[:20])
+        return results.count(), page, [results.facet(name) for name in ("challenge_id", "stage", "district_id")]
+
+    measurements = {
+        "search, 20 queries with facets": (
+            [lambda q=q, e=e: our_search(q, e) for q, e in QUERIES],
+            [lambda q=q, e=e: wagtail_search(q, e) for q, e in QUERIES],
+        ),
+        "suggest / autocomplete": (
+            [lambda p=p: ours.suggest(p) for p in PREFIXES],
+            [lambda p=p: list(wagtail.autocomplete(p, baseline_set)[:8]) for p in PREFIXES],
+        ),
+        "similar ideas / OR search": (
+            [lambda t=t: ours.similar(t, k=5) for t in SIMILAR_TEXTS],
+            [lambda t=t: list(wagtail.search(t, baseline_set, operator="or")[:5]) for t in SIMILAR_TEXTS],
+        ),
+    }
+    print()
+    print(f"{'':34} {'Greenlight':>22} {'Wagtail database':>22} {'ratio':>7}")
+    print(f"{'':34} {'median':>10} {'p95':>11} {'median':>10} {'p95':>11} {'(W/G)':>7}")
+    for label, (mine, theirs) in measurements.items():
+        for call in mine + theirs:  # warm both caches once
+            call()
+        our_samples = [timed(call) for _ in range(args.rounds) for call in mine]
+        their_samples = [timed(call) for _ in range(args.rounds) for call in theirs]
+        (our_median, our_p95), (their_median, their_p95) = summary(our_samples), summary(their_samples)
+        print(
+            f"{label:34} {our_median:8.1f}ms {our_p95:9.1f}ms {their_median:8.1f}ms {their_p95:9.1f}ms"
+            f" {their_median / our_median:6.1f}x"
+        )
+    print("(Greenlight's search also returns tag and year facets, snippets and highlighted titles.)")
+
+    originals = dict(challenge.ideas.filter(title__in=[p[0] for p in PAIRS]).values_list("title", "pk"))
+    rate, misses = top5_hit_rate(ours, [originals[title] for title, _s, _p in PAIRS])
+    print()
+    print(
+        f"Similar-idea quality: the original is in the top 5 for {rate:.0%} of {len(PAIRS)} paraphrases "
+        f"among {challenge.ideas.count():,} ideas (target 80%)"
+    )
+    for miss in misses:
+        print(f"  missed: {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
