@@ -46,8 +46,8 @@ def test_search_narrow_by_facet_and_see_similar_ideas_while_typing(journey, home
     journey.check_a11y("narrowed")
 
     journey.go("/accounts/login/")
-    page.get_by_label("Email:").fill(resident.email)
-    page.get_by_label("Password:").fill(PASSWORD)
+    page.get_by_label("Email").fill(resident.email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(journey.base_url + "/")
 

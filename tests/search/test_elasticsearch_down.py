@@ -50,7 +50,9 @@ def test_the_search_page_still_answers(unreachable, beehives, client):
 def test_pushing_to_elasticsearch_is_retried_and_search_s_own_index_is_still_written(unreachable, beehives):
     with pytest.raises(Retry) as retry:
         tasks.push_ideas.apply(args=[[beehives.pk]])
-    assert retry.value.when > 0  # retried later, with backoff, not dropped
+    # Retried later (a jittered exponential backoff, so the first delay may be 0 s), never dropped.
+    assert retry.value.when is not None and retry.value.when <= 5
+    assert tasks.push_ideas.max_retries is None and tasks.push_ideas.retry_backoff
     assert isinstance(retry.value.exc, SearchUnavailable)
     # index_ideas writes search's own table first; only the push waits for the cluster.
     indexed = tasks.index_ideas.apply(args=[[beehives.pk]])
