@@ -29,7 +29,7 @@ earlier_sources: list[Callable[[str, datetime], float]] = []
 
 
 def threshold() -> float:
-    return float(settings.GREENLIGHT_SEARCH.get("NOVELTY_THRESHOLD", 0.7))
+    return float(settings.GREENLIGHT_SEARCH.get("NOVELTY_THRESHOLD", 0.85))
 
 
 def is_new_thinking(novelty: float | None) -> bool:

@@ -271,7 +271,7 @@ GREENLIGHT_SEARCH = {
     "URLS": [url for url in ELASTICSEARCH_URL.split(",") if url],
     "INDEX": env("ELASTICSEARCH_INDEX", default="greenlight-ideas"),
     "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
-    "NOVELTY_THRESHOLD": env.float("NOVELTY_THRESHOLD", default=0.7),
+    "NOVELTY_THRESHOLD": env.float("NOVELTY_THRESHOLD", default=0.85),
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
