@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
+from . import roles
+
 _FIELDS = {"email", "display_name", "first_name", "last_name", "district", "groups"}
 
 
@@ -14,6 +16,17 @@ class _WithoutSuperuserSwitch:
         # People are known by their display name; legal names are optional.
         for name in ("first_name", "last_name"):
             self.fields[name].required = False
+
+    def save(self, commit=True):
+        # is_staff means "may open the admin": it follows the roles that need the admin.
+        user = super().save(commit=commit)
+        groups = self.cleaned_data.get("groups") or []
+        admin = user.is_superuser or any(group.name in roles.ADMIN_ROLES for group in groups)
+        if user.is_staff != admin:
+            user.is_staff = admin
+            if commit:
+                user.save(update_fields=["is_staff"])
+        return user
 
 
 class GreenlightUserCreationForm(_WithoutSuperuserSwitch, UserCreationForm):

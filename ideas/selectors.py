@@ -125,6 +125,16 @@ def idea_for_viewer(*, pk: int, viewer) -> Idea | None:
     return idea
 
 
+def ideas_merged_into(*, idea: Idea, viewer) -> list[Idea]:
+    """The duplicates merged into ``idea``, whose earlier discussions stay readable."""
+    return list(
+        Idea.objects.visible_to(viewer)
+        .filter(merged_into=idea, stage=IdeaStage.MERGED)
+        .only("pk", "title", "comment_count")
+        .order_by("pk")
+    )
+
+
 def comments_for_idea(*, idea: Idea) -> list[Comment]:
     """The idea's discussion as a list of top-level comments with ``thread_replies`` attached
     (replies nest two levels). Removed and hidden comments keep their place, not their text."""

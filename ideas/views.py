@@ -238,7 +238,7 @@ def idea_detail(request, pk: int):
     idea = selectors.idea_for_viewer(pk=pk, viewer=request.user)
     if idea is None:
         raise Http404
-    if idea.stage == IdeaStage.MERGED and idea.merged_into_id:
+    if idea.stage == IdeaStage.MERGED and idea.merged_into_id and request.GET.get("show") != "original":
         messages.info(
             request,
             _("“%(title)s” was merged into this idea, where the discussion continues.") % {"title": idea.title},
@@ -256,6 +256,7 @@ def idea_detail(request, pk: int):
             "comments": comments,
             "comment_form": CommentForm(can_answer_officially=can_answer_officially),
             "follows_idea": idea.pk in follow["ideas"],
+            "merged_from": selectors.ideas_merged_into(idea=idea, viewer=request.user),
         },
     )
 

@@ -97,6 +97,12 @@ def test_leadership_gives_a_role_in_the_admin(client, user_factory, district):
     assert list(person.groups.values_list("name", flat=True)) == [roles.CITY_STAFF]
     assert person.district == district
     assert not person.is_superuser
+    assert not person.is_staff
+    moderators = Group.objects.get(name=roles.MODERATORS)
+    data = {"email": person.email, "display_name": "Mo", "is_active": "on", "groups": [moderators.pk]}
+    assert client.post(f"/admin/users/edit/{person.pk}/", data).status_code == 302
+    person.refresh_from_db()
+    assert person.is_staff  # the admin link now shows for the new moderator
 
 
 def test_leadership_cannot_edit_a_superuser(client, user_factory):

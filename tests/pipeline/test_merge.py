@@ -119,3 +119,21 @@ def test_ideas_past_shortlisting_are_not_merged_away(stage, idea_in, moderator):
     a, b = idea_in("published"), idea_in(stage)
     with pytest.raises(services.TransitionRefused, match=r"cannot move from|may move to|Nothing may move"):
         services.idea_merge(source=b, target=a, actor=moderator)
+
+
+def test_merged_discussion_stays_readable_from_the_surviving_idea(client, idea_in, moderator):
+    from ideas.models import Comment
+
+    a = idea_in("published", title="Shade sails over bus stops")
+    b = idea_in("published", title="Awnings at bus stops")
+    Comment.objects.create(idea=b, author=b.author, body="<p>Also near the school.</p>")
+    services.idea_merge(source=b, target=a, actor=moderator)
+
+    response = client.get(b.get_absolute_url())
+    assert response.status_code == 302 and response["Location"] == a.get_absolute_url()
+    page = client.get(a.get_absolute_url()).content.decode()
+    assert f'href="{b.get_absolute_url()}?show=original"' in page
+    original = client.get(b.get_absolute_url() + "?show=original").content.decode()
+    assert "Also near the school." in original
+    assert "This idea was merged into another one" in original
+    assert f'href="{a.get_absolute_url()}"' in original
