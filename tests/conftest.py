@@ -10,18 +10,40 @@ from tests.factories import DistrictFactory, UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(config, items):
-    """Every test that commits (live server, real Celery worker, concurrency) restores what
-    the migrations created — roles, the Wagtail root page and collection — after its flush.
-    All of them must do so: a plain flush re-creates content types with new ids, and a later
-    restore would then collide with them."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        kwargs = dict(marker.kwargs) if marker else {}
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if kwargs.get("transaction") or fixtures & {"transactional_db", "live_server"}:
-            kwargs.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+_MIGRATION_DATA: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migration_data(django_db_setup, django_db_blocker):
+    """What the migrations wrote (roles, the Wagtail root page and collection), kept once."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if "default" not in _MIGRATION_DATA:
+            _MIGRATION_DATA["default"] = connection.creation.serialize_db_to_string()
+    return _MIGRATION_DATA["default"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(request):
+    """Tests that commit (live server, real Celery worker, concurrency) end with a flush that
+    empties every table. The next such test starts from the migrations' data again: empty
+    the tables without re-creating content types, then load the kept copy."""
+    marker = request.node.get_closest_marker("django_db")
+    fixtures = set(request.fixturenames)
+    if not ((marker and marker.kwargs.get("transaction")) or fixtures & {"transactional_db", "live_server"}):
+        yield
+        return
+    data = request.getfixturevalue("_migration_data")
+    request.getfixturevalue("transactional_db")
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Page
+
+    if not Page.objects.filter(depth=1).exists():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
+        connection.creation.deserialize_db_from_string(data)
+    yield
 
 
 @pytest.fixture(autouse=True)

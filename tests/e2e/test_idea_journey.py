@@ -12,7 +12,7 @@ from ideas import services
 from ideas.models import Flag, Idea
 from tests.factories import PASSWORD, ChallengeFactory, DistrictFactory, IdeaFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from ideas import services
 from ideas.models import Comment, Idea
 from tests.factories import PASSWORD, ChallengeFactory, IdeaFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_moderator_clears_the_queue(journey, home_page):

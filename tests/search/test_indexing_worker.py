@@ -11,7 +11,7 @@ from tests.celery_worker import celery_worker  # noqa: F401 (a fixture)
 from tests.factories import IdeaFactory
 
 # A worker reads committed data; restore what migrations created (root page, roles) after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_published_idea_is_indexed_by_the_worker_after_commit(celery_worker):  # noqa: F811

@@ -9,7 +9,7 @@ from rest_framework.authtoken.models import Token
 from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
 from voting.models import Support
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Enough threads to overlap many transactions without exhausting the shared PostgreSQL.
 PARALLEL = 24

@@ -56,7 +56,7 @@ def _wait_for(condition, seconds: float = 90):
     return False
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_burst_of_votes_is_fitted_once_after_the_delay(celery_worker_process, settings):
     settings.VOTING_PAIRWISE_REFIT_DELAY = 4
     challenge = ChallengeFactory.create("voting", voting_method="pairwise")
