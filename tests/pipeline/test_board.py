@@ -20,9 +20,12 @@ def board_url(reviewed_challenge):
 @pytest.fixture
 def novelty():
     """What the search app does: offer novelty through the extension point."""
+    installed = _metrics.get("novelty")
     register_board_metric("novelty", "Novelty", lambda ideas: {i.pk: 0.5 for i in ideas}, order=40, display="percent")
     yield
     _metrics.pop("novelty")
+    if installed is not None:
+        _metrics["novelty"] = installed
 
 
 def column(body: str, stage: str) -> str:
