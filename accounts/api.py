@@ -6,6 +6,7 @@ from rest_framework.views import APIView
 from . import roles, services
 from .models import District, User
 from .rules import is_verified
+from .validators import validate_display_name
 
 
 class DistrictSerializer(serializers.ModelSerializer):
@@ -32,9 +33,7 @@ class MeSerializer(serializers.ModelSerializer):
         return sorted(roles.user_roles(obj))
 
     def validate_display_name(self, value: str) -> str:
-        if "@" in value:
-            raise serializers.ValidationError("Please do not use an email address as your display name.")
-        return value.strip()
+        return validate_display_name(value)
 
 
 class MeView(APIView):

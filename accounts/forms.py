@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import District, User
+from .validators import validate_display_name
 
 
 class ProfileForm(forms.ModelForm):
@@ -19,7 +20,4 @@ class ProfileForm(forms.ModelForm):
         labels = {"display_name": _("Display name")}
 
     def clean_display_name(self):
-        name = self.cleaned_data["display_name"].strip()
-        if "@" in name:
-            raise forms.ValidationError(_("Please do not use an email address as your display name."))
-        return name
+        return validate_display_name(self.cleaned_data["display_name"])
