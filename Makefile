@@ -38,8 +38,9 @@ test: install-dev
 	DATABASE_URL=$(DATABASE_URL) $(BIN)/python scripts/ensure_database.py
 	DATABASE_URL=$(DATABASE_URL) DJANGO_SETTINGS_MODULE=innovation.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
-	# The search backend contract again on SQLite, the embedded default (an in-memory test database).
-	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/search/test_backend_contract.py -q
+	# The search backend contract and the quality of similar ideas and novelty again on SQLite,
+	# the embedded default (an in-memory test database).
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/search/test_backend_contract.py tests/search/test_meaning_quality.py -q
 
 lint: install-dev
 	$(BIN)/ruff check .

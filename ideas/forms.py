@@ -48,6 +48,9 @@ class IdeaForm(forms.Form):
     latitude = forms.DecimalField(label=_("Latitude"), required=False, max_digits=9, decimal_places=6)
     longitude = forms.DecimalField(label=_("Longitude"), required=False, max_digits=10, decimal_places=6)
 
+    # Shown first; the idea form's panels (e.g. ideas like this one) come right after them.
+    OPENING = ("title", "summary")
+
     def __init__(self, *args, challenge: ChallengePage, idea: Idea | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
@@ -76,6 +79,14 @@ class IdeaForm(forms.Form):
                     "other_tags": ", ".join(name for name in names if name not in suggested_names),
                 }
             )
+
+    @property
+    def opening_fields(self) -> list:
+        return [field for field in self.visible_fields() if field.name in self.OPENING]
+
+    @property
+    def further_fields(self) -> list:
+        return [field for field in self.visible_fields() if field.name not in self.OPENING]
 
     def tag_names(self) -> list[str]:
         names = list(self.cleaned_data.get("suggested_tags") or [])

@@ -271,7 +271,12 @@ GREENLIGHT_SEARCH = {
     "URLS": [url for url in ELASTICSEARCH_URL.split(",") if url],
     "INDEX": env("ELASTICSEARCH_INDEX", default="greenlight-ideas"),
     "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
-    "NOVELTY_THRESHOLD": env.float("NOVELTY_THRESHOLD", default=0.85),
+    "NOVELTY_THRESHOLD": env.float("NOVELTY_THRESHOLD", default=0.44),
+    # The sentence encoder: another model directory (model.onnx + tokenizer.json), the
+    # SHA-256 its model.onnx must have, and ONNX Runtime's threads (0: one per core).
+    "ENCODER_DIR": env("SEARCH_ENCODER_DIR", default=""),
+    "ENCODER_SHA256": env("SEARCH_ENCODER_SHA256", default=""),
+    "ENCODER_THREADS": env.int("SEARCH_ENCODER_THREADS", default=0),
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {

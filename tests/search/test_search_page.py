@@ -89,3 +89,17 @@ def test_query_count_is_pinned_and_constant_in_the_number_of_ideas(client, home_
         return len(context.captured_queries)
 
     assert search_with(2) == search_with(25)
+
+
+def test_related_ideas_by_meaning_are_a_separate_labelled_section(client, indexed_city):
+    html = client.get("/search/", {"q": "segregated paths for bicycles"}).text
+    hits, related = html.split('id="search-related-heading"')
+    assert "No ideas match" in hits  # no idea has all these words...
+    assert "Related ideas" in related and "Protected bike lanes on Main Street" in related  # ...one means them
+    assert "spam" not in related
+
+
+def test_an_idea_shown_for_the_words_is_not_repeated_among_related_ideas(client, indexed_city):
+    html = client.get("/search/", {"q": "bike"}).text
+    related = html.split('id="search-related-heading"')[1] if 'id="search-related-heading"' in html else ""
+    assert "Protected bike lanes on Main Street" not in related
