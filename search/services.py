@@ -208,7 +208,7 @@ def novelty_compute(*, idea_ids: Iterable[int]) -> int:
     keep no score. Returns how many scores were written."""
     from . import novelty
 
-    vectors = table()
+    vectors = table(full=True)
     ids = [pk for pk in sorted({int(pk) for pk in idea_ids}) if vectors.vector_of(pk) is not None]
     if not ids:
         return 0
@@ -225,7 +225,7 @@ def novelty_refresh_all(*, progress: Callable[[int, int], None] | None = None) -
     """Score every indexed idea: each compared with all ideas before it, in blocks."""
     from . import novelty
 
-    vectors = table()
+    vectors = table(full=True)
     best = vectors.greatest_earlier_all(progress=progress)
     ids = np.array(list(best), dtype=np.int64)
     if not len(ids):

@@ -5,9 +5,10 @@ float32 matrix, with their ids, challenges and publication order. A cosine simil
 against 100,000 ideas is one matrix-vector product (a few milliseconds), so no vector
 database or database extension is needed, and PostgreSQL and SQLite behave the same.
 
-The table stays right cheaply: before each use one aggregate query (row count, newest
-``indexed_at``, smallest and greatest id) tells whether the index changed; only rows indexed
-since the last look are read again, and ids are re-listed only when rows were removed.
+The table stays right cheaply: before each use one aggregate query answered from indexes
+(newest ``indexed_at``, smallest and greatest id) tells whether the index changed; only rows
+indexed since the last look are read again. Removed rows are dropped when a search meets them
+and when novelty is computed (which re-lists the ids).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Max, Min, Q
 
 from .encoder import from_bytes
 from .models import IndexedIdea
@@ -80,27 +81,35 @@ class VectorTable:
         self.challenges, self.matrix = self.challenges[keep], self.matrix[keep]
         self.row_of = {pk: n for n, pk in enumerate(self.ids.tolist())}
 
-    def refresh(self, model_id: str) -> None:
+    def refresh(self, model_id: str, *, full: bool = False) -> None:
+        """Read what was indexed since the last look. Removed rows are noticed by ``full``
+        refreshes (novelty tasks) and by :meth:`discard` (similar ideas drop the candidates
+        that are gone), so the frequent check stays three index look-ups."""
         entries = IndexedIdea.objects.filter(vector__isnull=False, vector_key__startswith=f"{model_id}:")
-        state = entries.aggregate(n=Count("pk"), latest=Max("indexed_at"), low=Min("pk"), high=Max("pk"))
-        signature = (model_id, state["n"], state["latest"], state["low"], state["high"])
-        if signature == self.signature:
-            return
-        changed = entries if self.latest is None else entries.filter(indexed_at__gte=self.latest)
-        last_pk = 0
-        while True:
-            rows = list(
-                changed.filter(pk__gt=last_pk)
-                .order_by("pk")
-                .values_list("pk", "published_at", "challenge_id", "vector")[:LOAD_BATCH]
-            )
-            if not rows:
-                break
-            self._merge(rows)
-            last_pk = rows[-1][0]
-        if len(self.ids) != state["n"]:
+        state = IndexedIdea.objects.aggregate(latest=Max("indexed_at"), low=Min("pk"), high=Max("pk"))
+        signature = (model_id, state["latest"], state["low"], state["high"])
+        if signature != self.signature:
+            changed = entries if self.latest is None else entries.filter(indexed_at__gte=self.latest)
+            last_pk = 0
+            while True:
+                rows = list(
+                    changed.filter(pk__gt=last_pk)
+                    .order_by("pk")
+                    .values_list("pk", "published_at", "challenge_id", "vector")[:LOAD_BATCH]
+                )
+                if not rows:
+                    break
+                self._merge(rows)
+                last_pk = rows[-1][0]
+            self.signature, self.latest = signature, state["latest"]
+        if full and entries.count() != len(self.ids):
             self._keep_only(set(entries.values_list("pk", flat=True)))
-        self.signature, self.latest = signature, state["latest"]
+
+    def discard(self, ids) -> None:
+        """Forget these ideas (no longer in the index)."""
+        gone = {int(pk) for pk in ids} & set(self.row_of)
+        if gone:
+            self._keep_only(set(self.row_of) - gone)
 
     # Reading -------------------------------------------------------------------------
     def vector_of(self, idea_id: int) -> np.ndarray | None:
@@ -166,12 +175,13 @@ _table = VectorTable()
 _lock = threading.Lock()
 
 
-def table() -> VectorTable:
-    """This process's vector table, brought up to date with the index."""
+def table(*, full: bool = False) -> VectorTable:
+    """This process's vector table, brought up to date with the index (``full``: also
+    re-list the ids to notice removed rows, for novelty)."""
     from .encoder import current_model_id
 
     with _lock:
-        _table.refresh(current_model_id())
+        _table.refresh(current_model_id(), full=full)
         return _table
 
 

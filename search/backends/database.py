@@ -241,10 +241,13 @@ class DatabaseBackend(SearchBackend):
             qs = qs.filter(challenge_id=challenge_id)
         if exclude:
             qs = qs.exclude(pk__in=exclude)
-        if meaning.available() and len(table()):
+        vectors = table() if meaning.available() else None
+        if vectors is not None and len(vectors):
             if idea_id is not None:
-                vector = table().vector_of(idea_id)
-            found = meaning.similar(qs, text, k=k, vector=vector, exclude_ids=exclude, challenge_id=challenge_id)
+                vector = vectors.vector_of(idea_id)
+            found = meaning.similar(
+                qs, text, k=k, vector=vector, exclude_ids=exclude, challenge_id=challenge_id, vectors=vectors
+            )
         else:
             found = self.similar_by_words(qs, text, k)
         return [similar_idea(row, score) for row, score in found]

@@ -64,9 +64,11 @@ def rescore(rows: list[dict], text: str, cosines: dict[int, float]) -> list[tupl
     return scored
 
 
-def similar(qs, text: str, *, k: int, vector=None, exclude_ids=(), challenge_id=None) -> list[tuple[dict, float]]:
+def similar(
+    qs, text: str, *, k: int, vector=None, exclude_ids=(), challenge_id=None, vectors=None
+) -> list[tuple[dict, float]]:
     """The ``k`` rows of ``qs`` (public entries) most like ``text`` (or ``vector``)."""
-    vectors = table()
+    vectors = vectors if vectors is not None else table()
     query = vector if vector is not None else query_vector(text)
     exclude = {int(pk) for pk in exclude_ids}
     wanted = max(CANDIDATES, 4 * k)
@@ -74,6 +76,9 @@ def similar(qs, text: str, *, k: int, vector=None, exclude_ids=(), challenge_id=
         nearest = vectors.nearest(query, count=wanted + len(exclude), exclude_ids=exclude, challenge_id=challenge_id)
         cosines = dict(nearest)
         rows = list(qs.filter(pk__in=list(cosines)).values(*SIMILAR_FIELDS))
+        if len(rows) < len(cosines):
+            gone = set(cosines) - set(qs.model.objects.filter(pk__in=list(cosines)).values_list("pk", flat=True))
+            vectors.discard(gone)
         # Rarely, many of the nearest are no longer public: look further.
         if len(rows) >= min(k, len(nearest)) or len(nearest) < wanted or wanted >= len(vectors):
             return rescore(rows, text, cosines)[:k]

@@ -75,6 +75,9 @@ def test_leadership_may_sort_by_novelty_and_residents_may_not(client, indexed_ci
 
 def test_query_count_is_pinned_and_constant_in_the_number_of_ideas(client, home_page, django_assert_max_num_queries):
     challenge = ChallengeFactory.create("submission", title="Bike city")
+    # Not a hit for "bike", so "Related ideas" always has a candidate to look up.
+    elsewhere = ChallengeFactory.create("submission", title="Greener streets")
+    services.index_refresh(idea_ids=[IdeaFactory(challenge=elsewhere, title="Cycle lanes on the ring road").pk])
 
     def search_with(count):
         ideas = [
