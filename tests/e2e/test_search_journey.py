@@ -26,7 +26,7 @@ def test_search_narrow_by_facet_and_see_similar_ideas_while_typing(journey, home
     barrier = IdeaFactory(
         challenge=voting,
         title="Kerbs between cycle lanes and traffic",
-        summary="A physical barrier along busy roads so cars cannot drift into the bike lane.",
+        summary="A physical barrier along busy roads so cars cannot drift into the cycle lane.",
     )
     merged = IdeaFactory(
         challenge=streets, title="Segregated cycle lane on Main Street", summary="Kerbs for cyclists.", stage="merged"
