@@ -3,7 +3,8 @@
 Each pair is (original title, original summary, paraphrase). The paraphrase is what another
 resident might type into the idea form for the same idea: other words, other order, some
 words shared. ``DISTRACTORS`` are ideas on neighbouring topics that must not crowd the
-original out of the top 5.
+original out of the top 5. ``NEW_TOPICS`` are ideas nobody in the generated city raised.
+The module is long because it is data, written by hand.
 """
 
 PAIRS = [
