@@ -73,7 +73,7 @@ def _iterate(queryset: QuerySet) -> Iterator[list]:
 def _url(path: str) -> str:
     from django.conf import settings
 
-    return settings.BASE_URL.rstrip("/") + path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 # Filters of the listings ----------------------------------------------------------------

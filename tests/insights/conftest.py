@@ -56,6 +56,7 @@ def _idea(challenge, author, title, stage, day, *, published=True, tags=()):
         stage=stage,
         submitted_at=at(day),
         published_at=at(day, 13) if published else None,
+        district=author.district,
     )
     if tags:
         idea.tags.add(*tags)
@@ -97,7 +98,9 @@ def programme(db):
         "i2": _idea(a, people["R2"], "Fruit trees in the station square", "selected", W1, tags=["trees"]),
         "i3": _idea(a, people["O1"], "More benches on the river path", "not_pursued", W1, tags=["benches"]),
         "i4": _idea(b, people["S1"], "Raised crossing at Elm School", "published", W1, tags=["crossings"]),
-        "i5": _idea(b, people["H1"], "School streets closed at drop-off", "under_review", W2, tags=["crossings", "trees"]),
+        "i5": _idea(
+            b, people["H1"], "School streets closed at drop-off", "under_review", W2, tags=["crossings", "trees"]
+        ),
         "i6": _idea(b, people["O2"], "Buy my company's speed cameras", "rejected", W2, published=False),
         "i7": _idea(a, people["X"], "Rain gardens on Quay Street", "published", AFTER),
     }
@@ -153,8 +156,8 @@ def programme(db):
         title="Station square orchard", ideas=[ideas["i2"]], status="planned", budget_planned=5_000, publish=False
     )
     PilotFactory.create(
-        title="Benches trial", ideas=[ideas["i3"]], status="stopped", budget_planned=8_000, budget_spent=8_000, publish=False,
-        starts_on=date(2026, 5, 1), ends_on=date(2026, 8, 1),
+        title="Benches trial", ideas=[ideas["i3"]], status="stopped", publish=False,
+        budget_planned=8_000, budget_spent=8_000, starts_on=date(2026, 5, 1), ends_on=date(2026, 8, 1),
         decision="Stopped.", lessons="People preferred shade.",
     )  # fmt: skip
     period = Period(start=at(START, 0), end=at(START + timedelta(days=14), 0), span="custom")
