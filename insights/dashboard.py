@@ -3,10 +3,12 @@ chart module (:mod:`home.charts`). Counts of people by group are suppressed here
 any chart, table or download sees them."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,6 +36,7 @@ class Dashboard:
     charts: dict = field(default_factory=dict)
     totals: dict = field(default_factory=dict)
     minimum: int = 5
+    computed_at: datetime | None = None
 
     def chart(self, key: str):
         return self.charts[key]
@@ -74,9 +77,8 @@ def _funnel_chart(funnel: selectors.Funnel) -> BarChart:
     )
 
 
-def _challenges_table(funnel: selectors.Funnel, period: Period) -> BarChart:
+def _challenges_table(funnel: selectors.Funnel, titles: dict, period: Period) -> BarChart:
     """The funnel of each challenge as a table (drawn as the share that reached "selected")."""
-    titles = selectors.challenge_titles(funnel.by_challenge)
     order = sorted(funnel.by_challenge, key=lambda pk: titles.get(pk, ""))
     stages = dict(IdeaStage.choices)
     stages[IdeaStage.SUBMITTED] = _("Submitted")
@@ -186,30 +188,79 @@ def _pilots_chart(pilots: list[selectors.PilotFigures]) -> BarChart:
     )
 
 
-def build(*, period: Period, challenge: ChallengePage | None = None) -> Dashboard:
-    """Every figure of the dashboard (or of one challenge's report) for the period."""
-    activity = selectors.weekly_activity(period=period, challenge=challenge)
-    people = selectors.participation(period=period, challenge=challenge)
+@dataclass
+class Figures:
+    """What the selectors found for one period (and challenge): plain numbers, kept in the
+    cache so that the dashboard and the admin home read them without scanning every vote."""
+
+    activity: selectors.WeeklyActivity
+    people: selectors.Participation
+    funnel: selectors.Funnel
+    novelty: list[int]
+    threshold: float
+    tags: list
+    pilots: list
+    districts: list
+    titles: dict
+    computed_at: datetime
+
+
+def _cache_key(period: Period, challenge) -> str:
+    scope = challenge.pk if challenge else "all"
+    return f"insights:figures:{scope}:{period.start.isoformat()}:{period.end.isoformat()}"
+
+
+def figures(*, period: Period, challenge: ChallengePage | None = None, refresh: bool = False) -> Figures:
+    """The figures of the period, from the cache when computed in the last
+    ``INSIGHTS_CACHE_SECONDS`` (a beat task keeps the usual periods warm), else computed now
+    in a fixed number of aggregate queries."""
+    key, ttl = _cache_key(period, challenge), settings.INSIGHTS_CACHE_SECONDS
+    if ttl and not refresh:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     funnel = selectors.funnel(period=period, challenge=challenge)
     novelty, threshold = selectors.novelty_bands(period=period, challenge=challenge)
+    found = Figures(
+        activity=selectors.weekly_activity(period=period, challenge=challenge),
+        people=selectors.participation(period=period, challenge=challenge),
+        funnel=funnel,
+        novelty=novelty,
+        threshold=threshold,
+        tags=selectors.top_tags(period=period, challenge=challenge),
+        pilots=selectors.pilots_by_status(period=period, challenge=challenge),
+        districts=selectors.districts(),
+        titles=selectors.challenge_titles(funnel.by_challenge) if challenge is None else {},
+        computed_at=timezone.now(),
+    )
+    if ttl:
+        cache.set(key, found, ttl)
+    return found
+
+
+def build(*, period: Period, challenge: ChallengePage | None = None) -> Dashboard:
+    """Every chart of the dashboard (or of one challenge's report) for the period."""
+    found = figures(period=period, challenge=challenge)
     dashboard = Dashboard(period=period, challenge=challenge, minimum=settings.VOTING_DISTRICT_MINIMUM)
+    dashboard.computed_at = found.computed_at
     dashboard.charts = {
-        "activity": activity_chart(activity),
-        "funnel": _funnel_chart(funnel),
-        "districts": _district_chart(people, selectors.districts()),
-        "roles": _roles_chart(people),
-        "tags": _tags_chart(selectors.top_tags(period=period, challenge=challenge)),
-        "novelty": _novelty_chart(novelty, threshold, funnel.public),
-        "pilots": _pilots_chart(selectors.pilots_by_status(period=period, challenge=challenge)),
+        "activity": activity_chart(found.activity),
+        "funnel": _funnel_chart(found.funnel),
+        "districts": _district_chart(found.people, found.districts),
+        "roles": _roles_chart(found.people),
+        "tags": _tags_chart(found.tags),
+        "novelty": _novelty_chart(found.novelty, found.threshold, found.funnel.public),
+        "pilots": _pilots_chart(found.pilots),
     }
     if challenge is None:
-        dashboard.charts["challenges"] = _challenges_table(funnel, period)
+        dashboard.charts["challenges"] = _challenges_table(found.funnel, found.titles, period)
+    people = found.people
     dashboard.totals = {
-        "ideas": activity.total("ideas"),
-        "comments": activity.total("comments"),
-        "supports": activity.total("supports"),
-        "pairwise": activity.total("pairwise"),
+        "ideas": found.activity.total("ideas"),
+        "comments": found.activity.total("comments"),
+        "supports": found.activity.total("supports"),
+        "pairwise": found.activity.total("pairwise"),
         "participants": selectors.suppress([people.total])[0] if people.total else 0,
-        "adopted": funnel.reached[IdeaStage.ADOPTED],
+        "adopted": found.funnel.reached[IdeaStage.ADOPTED],
     }
     return dashboard

@@ -15,8 +15,8 @@ class InsightsSummaryPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         period = period_ending(span="4w")
-        activity = selectors.weekly_activity(period=period)
-        people = selectors.participation(period=period)
+        found = dashboard.figures(period=period)
+        activity, people = found.activity, found.people
         context.update(
             period=period,
             chart=dashboard.activity_chart(activity, prefix="home-"),

@@ -32,3 +32,16 @@ def purge_expired_exports() -> int:
     if purged:
         logger.info("Removed %s expired export files.", purged)
     return purged
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def refresh_dashboard() -> int:
+    """Compute the programme's figures for the usual periods into the cache, so leadership
+    never waits for them (beat runs this more often than the cache expires)."""
+    from .dashboard import figures
+    from .periods import SPANS, period_ending
+
+    spans = [span for span, (_label, days) in SPANS.items() if days]
+    for span in spans:
+        figures(period=period_ending(span=span), refresh=True)
+    return len(spans)

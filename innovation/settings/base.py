@@ -297,6 +297,14 @@ CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcil
 # expires after INSIGHTS_EXPORT_LINK_HOURS.
 INSIGHTS_EXPORT_SYNC_LIMIT = env.int("INSIGHTS_EXPORT_SYNC_LIMIT", default=10_000)
 INSIGHTS_EXPORT_LINK_HOURS = env.int("INSIGHTS_EXPORT_LINK_HOURS", default=24)
+# The dashboard's figures are kept this long in the cache; beat recomputes the usual periods
+# every INSIGHTS_REFRESH_SECONDS (0 turns the cache off: every page computes them).
+INSIGHTS_CACHE_SECONDS = env.int("INSIGHTS_CACHE_SECONDS", default=900)
+INSIGHTS_REFRESH_SECONDS = env.int("INSIGHTS_REFRESH_SECONDS", default=300)
+CELERY_BEAT_SCHEDULE["insights-refresh-dashboard"] = {
+    "task": "insights.tasks.refresh_dashboard",
+    "schedule": INSIGHTS_REFRESH_SECONDS,
+}
 CELERY_BEAT_SCHEDULE["insights-purge-expired-exports"] = {
     "task": "insights.tasks.purge_expired_exports",
     "schedule": 60 * 60,

@@ -89,7 +89,10 @@ def _dashboard_queries(client, django_assert_max_num_queries, limit):
     return len(captured)
 
 
-def test_dashboard_query_count_does_not_grow_with_ideas(programme, lead_client, django_assert_max_num_queries):
+def test_dashboard_query_count_does_not_grow_with_ideas(
+    programme, lead_client, django_assert_max_num_queries, settings
+):
+    settings.INSIGHTS_CACHE_SECONDS = 0  # compute every time
     before = _dashboard_queries(lead_client, django_assert_max_num_queries, DASHBOARD_QUERIES)
     for number in range(30):
         IdeaFactory(
@@ -99,3 +102,16 @@ def test_dashboard_query_count_does_not_grow_with_ideas(programme, lead_client, 
         )
     after = _dashboard_queries(lead_client, django_assert_max_num_queries, DASHBOARD_QUERIES)
     assert after == before
+
+
+def test_figures_are_kept_in_the_cache_and_refreshed_by_beat(
+    programme, lead_client, django_assert_max_num_queries, settings
+):
+    from insights import dashboard, tasks
+    from insights.periods import period_ending
+
+    first = _dashboard_queries(lead_client, django_assert_max_num_queries, DASHBOARD_QUERIES)
+    cached = _dashboard_queries(lead_client, django_assert_max_num_queries, DASHBOARD_QUERIES)
+    assert cached <= first - 9  # none of the figure queries
+    assert tasks.refresh_dashboard() == 3
+    assert dashboard.figures(period=period_ending(span="12w")).computed_at is not None
