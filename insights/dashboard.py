@@ -221,9 +221,10 @@ def figures(*, period: Period, challenge: ChallengePage | None = None, refresh: 
             return cached
     funnel = selectors.funnel(period=period, challenge=challenge)
     novelty, threshold = selectors.novelty_bands(period=period, challenge=challenge)
+    weekly, people = selectors.activity(period=period, challenge=challenge)
     found = Figures(
-        activity=selectors.weekly_activity(period=period, challenge=challenge),
-        people=selectors.participation(period=period, challenge=challenge),
+        activity=weekly,
+        people=people,
         funnel=funnel,
         novelty=novelty,
         threshold=threshold,

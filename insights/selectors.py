@@ -106,26 +106,6 @@ class WeeklyActivity:
         return sum(self.series[kind])
 
 
-def weekly_activity(*, period: Period, challenge: ChallengePage | None = None) -> WeeklyActivity:
-    """Ideas, comments, supports, pairwise votes and distinct participants per week (one query)."""
-    union, params = _union_sql(period, challenge)
-    counts = ", ".join(f"SUM(CASE WHEN kind = {n} THEN 1 ELSE 0 END)" for n in range(len(ACTIVITY)))
-    # Only SQL compiled by Django and constants are interpolated; values are parameters.
-    sql = f"SELECT week, {counts}, COUNT(DISTINCT person) FROM ({union}) AS activity GROUP BY week"  # noqa: S608
-    weeks = period.weeks()
-    series = {kind: [0] * len(weeks) for kind in (*ACTIVITY, "participants")}
-    index = {week: i for i, week in enumerate(weeks)}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for week, *values in cursor.fetchall():
-            position = index.get(_as_date(week))
-            if position is None:
-                continue
-            for kind, value in zip((*ACTIVITY, "participants"), values, strict=True):
-                series[kind][position] = int(value or 0)
-    return WeeklyActivity(weeks=weeks, series=series)
-
-
 @dataclass
 class Participation:
     """Distinct participants of the period by district and by role (counts, unsuppressed:
@@ -139,36 +119,50 @@ class Participation:
     staff_ideas: int = 0
     resident_ideas: int = 0
 
+    def add(self, district_id, staff: bool, people: int, ideas: int) -> None:
+        self.total += people
+        self.by_district[district_id] = self.by_district.get(district_id, 0) + people
+        self.ideas_by_district[district_id] = self.ideas_by_district.get(district_id, 0) + ideas
+        if staff:
+            self.staff, self.staff_ideas = self.staff + people, self.staff_ideas + ideas
+        else:
+            self.residents, self.resident_ideas = self.residents + people, self.resident_ideas + ideas
 
-def participation(*, period: Period, challenge: ChallengePage | None = None) -> Participation:
-    """Who took part: each person once, by their district and whether they are city staff."""
+
+def activity(*, period: Period, challenge: ChallengePage | None = None) -> tuple[WeeklyActivity, Participation]:
+    """Ideas, comments, supports, pairwise votes and distinct participants per week, and who
+    took part (each person once, by district and whether they are city staff) — one query
+    that reads every vote of the period once: the rows are first folded into one per person
+    and week, which both answers are counted from."""
     union, params = _union_sql(period, challenge)
-    memberships = User.groups.through._meta.db_table
-    users = User._meta.db_table
-    # Only SQL compiled by Django and table names are interpolated; values are parameters.
+    sums = ", ".join(f"SUM(CASE WHEN kind = {n} THEN 1 ELSE 0 END) AS k{n}" for n in range(len(ACTIVITY)))
+    memberships, users = User.groups.through._meta.db_table, User._meta.db_table
+    # Only SQL compiled by Django, constants and table names are interpolated; values are parameters.
     sql = (
-        f"SELECT u.district_id, "  # noqa: S608
-        f"EXISTS (SELECT 1 FROM {memberships} m JOIN auth_group g ON g.id = m.group_id "
-        f"WHERE m.user_id = u.id AND g.name = %s) AS staff, COUNT(*), SUM(p.ideas) "
-        f"FROM (SELECT person, SUM(CASE WHEN kind = 0 THEN 1 ELSE 0 END) AS ideas "
-        f"FROM ({union}) AS activity GROUP BY person) AS p "
-        f"JOIN {users} u ON u.id = p.person GROUP BY u.district_id, staff"
+        f"WITH pairs AS (SELECT week, person, {sums} FROM ({union}) AS activity GROUP BY week, person), "  # noqa: S608
+        "people AS (SELECT person, SUM(k0) AS ideas FROM pairs GROUP BY person) "
+        "SELECT 0, week, NULL, NULL, SUM(k0), SUM(k1), SUM(k2), SUM(k3), COUNT(*) FROM pairs GROUP BY week "
+        "UNION ALL "
+        "SELECT 1, NULL, district_id, staff, COUNT(*), SUM(ideas), 0, 0, 0 FROM ("
+        f"SELECT u.district_id, EXISTS (SELECT 1 FROM {memberships} m JOIN auth_group g ON g.id = m.group_id "
+        "WHERE m.user_id = u.id AND g.name = %s) AS staff, p.ideas "
+        f"FROM people p JOIN {users} u ON u.id = p.person) AS who GROUP BY district_id, staff"
     )
-    result = Participation()
+    weeks = period.weeks()
+    series = {kind: [0] * len(weeks) for kind in (*ACTIVITY, "participants")}
+    index = {week: i for i, week in enumerate(weeks)}
+    people = Participation()
     with connection.cursor() as cursor:
-        cursor.execute(sql, [roles.CITY_STAFF, *params])
-        for district_id, staff, people, ideas in cursor.fetchall():
-            people, ideas = int(people), int(ideas or 0)
-            result.total += people
-            result.by_district[district_id] = result.by_district.get(district_id, 0) + people
-            result.ideas_by_district[district_id] = result.ideas_by_district.get(district_id, 0) + ideas
-            if staff:
-                result.staff += people
-                result.staff_ideas += ideas
-            else:
-                result.residents += people
-                result.resident_ideas += ideas
-    return result
+        cursor.execute(sql, [*params, roles.CITY_STAFF])
+        for part, week, district_id, staff, *values in cursor.fetchall():
+            if part == 1:
+                people.add(district_id, bool(staff), int(values[0]), int(values[1] or 0))
+                continue
+            position = index.get(_as_date(week))
+            if position is not None:
+                for kind, value in zip((*ACTIVITY, "participants"), values, strict=True):
+                    series[kind][position] = int(value or 0)
+    return WeeklyActivity(weeks=weeks, series=series), people
 
 
 def districts() -> list[District]:

@@ -76,10 +76,10 @@ def test_admin_home_has_the_summary_panel_for_leadership(programme, lead_client)
     assert "Open the full dashboard" in html
 
 
-# Session, user and roles, the admin's furniture, and the figures (two raw aggregates over
-# every kind of activity, two for the funnel, one each for districts, tags, novelty, pilots
-# and challenge titles).
-DASHBOARD_QUERIES = 19
+# Session, user and roles, the admin's furniture, and the figures (one aggregate over every
+# kind of activity, two for the funnel, one each for districts, tags, novelty, pilots and
+# challenge titles).
+DASHBOARD_QUERIES = 18
 
 
 def _dashboard_queries(client, django_assert_max_num_queries, limit):
@@ -112,6 +112,6 @@ def test_figures_are_kept_in_the_cache_and_refreshed_by_beat(
 
     first = _dashboard_queries(lead_client, django_assert_max_num_queries, DASHBOARD_QUERIES)
     cached = _dashboard_queries(lead_client, django_assert_max_num_queries, DASHBOARD_QUERIES)
-    assert cached <= first - 9  # none of the figure queries
+    assert cached <= first - 8  # none of the figure queries
     assert tasks.refresh_dashboard() == 3
     assert dashboard.figures(period=period_ending(span="12w")).computed_at is not None
