@@ -127,24 +127,33 @@ def _check(*, requester, kind: str, file_format: str, personal: bool) -> None:
         raise PermissionDenied
 
 
-def export_record(
-    *, requester, kind: str, file_format: str, columns: list[Column], rows: Iterable[dict], parameters: dict
-) -> tuple[Export, bytes]:
-    """Write a small export now (chart data, or a listing under the limit) and record it."""
-    _check(requester=requester, kind=kind, file_format=file_format, personal=False)
-    content, count = write_spreadsheet(columns=columns, rows=rows, file_format=file_format)
+def _finished(*, requester, kind: str, file_format: str, parameters: dict, personal: bool, rows: int) -> Export:
+    """The record of an export written while its requester waited, and its audit-log entry."""
     with transaction.atomic():
         export = Export.objects.create(
             requester=requester,
             kind=kind,
             file_format=file_format,
             parameters=parameters,
+            personal_data=personal,
             status=ExportStatus.DONE,
-            rows_total=count,
-            rows_done=count,
+            rows_total=rows,
+            rows_done=rows,
             finished_at=timezone.now(),
         )
-        _record(export, rows=count)
+        _record(export, rows=rows)
+    return export
+
+
+def export_record(
+    *, requester, kind: str, file_format: str, columns: list[Column], rows: Iterable[dict], parameters: dict
+) -> tuple[Export, bytes]:
+    """Write a small export now (chart data, or a listing under the limit) and record it."""
+    _check(requester=requester, kind=kind, file_format=file_format, personal=False)
+    content, count = write_spreadsheet(columns=columns, rows=rows, file_format=file_format)
+    export = _finished(
+        requester=requester, kind=kind, file_format=file_format, parameters=parameters, personal=False, rows=count
+    )
     return export, content
 
 
@@ -161,19 +170,14 @@ def export_listing(
         content, count = write_spreadsheet(
             columns=spec.headings(personal=personal), rows=spec.rows(queryset, personal), file_format=file_format
         )
-        with transaction.atomic():
-            export = Export.objects.create(
-                requester=requester,
-                kind=kind,
-                file_format=file_format,
-                parameters=parameters,
-                personal_data=personal,
-                status=ExportStatus.DONE,
-                rows_total=count,
-                rows_done=count,
-                finished_at=timezone.now(),
-            )
-            _record(export, rows=count)
+        export = _finished(
+            requester=requester,
+            kind=kind,
+            file_format=file_format,
+            parameters=parameters,
+            personal=personal,
+            rows=count,
+        )
         return export, content
     from .tasks import build_export
 
