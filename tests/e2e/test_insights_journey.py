@@ -47,6 +47,10 @@ def test_leadership_reads_the_dashboard_and_downloads_an_export(journey, program
     expect(page.get_by_role("heading", name="Rankings side by side")).to_be_visible()
     journey.check_a11y("challenge report")
 
+    journey.go("/admin/insights/supports/")
+    expect(page.get_by_role("button", name="Download CSV")).to_be_visible()
+    journey.check_a11y("supports export")
+
     journey.go("/admin/insights/ideas/")
     expect(
         page.get_by_role("link", name="Plant shade trees along Mill Road")
