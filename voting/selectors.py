@@ -6,11 +6,24 @@ from datetime import timedelta
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ideas.models import ChallengePage, Idea, IdeaStage
+from ideas.models import ChallengePage, Idea, IdeaStage, VotingMethod
 
 from .models import PairwiseOutcome, PairwiseScore, PairwiseVote, Support
 from .ranking import choose_pair
@@ -194,3 +207,41 @@ def district_totals(*, challenge: ChallengePage) -> tuple[list[DistrictTotal], d
         )
         for index, row in enumerate(rows)
     ], totals
+
+
+def _newest(queryset, field: str):
+    return Subquery(queryset.order_by().values("challenge").annotate(newest=Max(field)).values("newest")[:1])
+
+
+def _with_fit_times(challenges):
+    last_vote = _newest(PairwiseVote.objects.filter(challenge=OuterRef("pk")), "updated_at")
+    last_fit = _newest(PairwiseScore.objects.filter(challenge=OuterRef("pk")), "fitted_at")
+    return challenges.annotate(last_vote=last_vote, last_fit=last_fit)
+
+
+def _refit_due():
+    return Q(last_vote__isnull=False) & (Q(last_fit__isnull=True) | Q(last_fit__lt=F("last_vote")))
+
+
+def pairwise_fit_state(*, challenge: ChallengePage) -> dict:
+    """When the challenge's scores were last fitted and whether newer votes wait for the next
+    fit (the refit is *due*), in one query: ``{"fitted_at": datetime | None, "due": bool}``."""
+    state = (
+        _with_fit_times(ChallengePage.objects.filter(pk=challenge.pk))
+        .annotate(due=ExpressionWrapper(_refit_due(), output_field=BooleanField()))
+        .values("last_fit", "due")
+        .first()
+    ) or {"last_fit": None, "due": False}
+    return {"fitted_at": state["last_fit"], "due": bool(state["due"])}
+
+
+def pairwise_refits_due(*, settle: timedelta) -> list[int]:
+    """Ids of pairwise challenges with votes newer than their last fit and none in the last
+    ``settle`` (one query). The votes are the durable record that a refit is owed, so nothing
+    is lost when queueing the refit failed."""
+    return list(
+        _with_fit_times(ChallengePage.objects.live().filter(voting_method=VotingMethod.PAIRWISE))
+        .filter(_refit_due(), last_vote__lte=timezone.now() - settle)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )

@@ -152,6 +152,7 @@ class ResultsView(View):
             if challenge.voting_method == VotingMethod.PAIRWISE:
                 context["ideas"] = selectors.pairwise_results(challenge=challenge)
                 context["totals"] = selectors.pairwise_totals(challenge=challenge)
+                context["fit"] = selectors.pairwise_fit_state(challenge=challenge)
             else:
                 context["ideas"] = selectors.support_results(challenge=challenge)
         if challenge.voting_method == VotingMethod.PAIRWISE and challenge.accepts_votes_at():

@@ -251,9 +251,11 @@ VOTING_PAIRWISE_REFIT_DELAY = env.int("VOTING_PAIRWISE_REFIT_DELAY", default=30)
 # Leadership's district totals hide counts below this, so that no one's vote can be guessed.
 VOTING_DISTRICT_MINIMUM = 5
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["votes"] = env("API_THROTTLE_VOTES", default="120/min")
-CELERY_BEAT_SCHEDULE["voting-pairwise-refit-closed"] = {
-    "task": "voting.tasks.pairwise_refit_closed",
-    "schedule": 15 * 60,
+# Refits owed by votes newer than the last fit (after voting closes, or when the broker was
+# down as a vote asked for one) are made by this sweep.
+CELERY_BEAT_SCHEDULE["voting-pairwise-refit-stale"] = {
+    "task": "voting.tasks.pairwise_refit_stale",
+    "schedule": env.float("VOTING_PAIRWISE_SWEEP_SECONDS", default=60),
 }
 
 # Search
