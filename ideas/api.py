@@ -387,7 +387,7 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         "destroy": "ideas.withdraw_idea",
         "submit": "ideas.submit_idea",
         "comments": "ideas.view_idea",
-        "flag": "ideas.flag",
+        "flag": "ideas.view_idea",  # who may report is the service's rule (it says why not)
         "follow": "ideas.follow",
     }
 
@@ -534,7 +534,6 @@ class CommentViewSet(
     rules_permissions = {
         "partial_update": "ideas.change_comment",
         "destroy": "ideas.delete_comment",
-        "flag": "ideas.flag",
     }
 
     def get_queryset(self):

@@ -19,6 +19,7 @@ from . import signals
 from .models import ChallengePage, Comment, Flag, FlagReason, FlagStatus, Follow, Idea, IdeaStage, ModerationMode
 from .photos import prepare_photo, store_photo
 from .ratelimit import rate_limit_hit
+from .rules import flag_refusal
 from .text import is_blank_html, sanitise_html
 
 MAX_TAGS = 8
@@ -498,7 +499,7 @@ def flag_add(*, reporter, reason: str, details: str = "", idea: Idea | None = No
     target = idea if idea is not None else comment
     if target is None or (idea is not None and comment is not None):
         raise ValueError("Flag exactly one idea or one comment.")
-    _require(reporter, "ideas.flag", target, _("You cannot report this."))
+    _require(reporter, "ideas.flag", target, flag_refusal(reporter, target))
     if reason not in FlagReason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
     details = " ".join((details or "").split())[:500]

@@ -21,6 +21,7 @@ from .extensions import default_sort, sorts_for
 from .forms import CommentEditForm, CommentForm, FlagForm, IdeaForm
 from .models import PUBLIC_STAGES, ChallengePage, Comment, Idea, IdeaStage
 from .ratelimit import RateLimited
+from .rules import flag_refusal
 from .text import html_to_text
 
 IDEAS_PER_PAGE = 12
@@ -397,7 +398,7 @@ class FlagView(LoginRequiredMixin, View):
         if not request.user.has_perm("ideas.view_idea", idea):
             raise Http404
         if not request.user.has_perm("ideas.flag", target):
-            raise PermissionDenied(_("You cannot report your own contribution."))
+            raise PermissionDenied(flag_refusal(request.user, target))
         return target, idea
 
     def get(self, request, pk):

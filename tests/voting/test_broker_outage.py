@@ -2,22 +2,17 @@
 stored, and once the broker is back the scores are refitted by a real worker and its beat,
 because the votes themselves record that a refit is owed."""
 
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-from tests.celery_worker import _database_url, _forget_routing
+from tests.celery_worker import _forget_routing, start_worker_process, stop_process
 from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
 from tests.redis_server import redis_server  # noqa: F401 (a fixture)
 from voting.models import PairwiseScore, PairwiseVote
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -29,37 +24,17 @@ def worker_with_beat(redis_server, settings):  # noqa: F811 (the fixture above)
     settings.VOTING_PAIRWISE_REFIT_DELAY = 1
     directory = tempfile.TemporaryDirectory(prefix="greenlight-beat-")
     log_path = Path(directory.name) / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "innovation.settings.test",
-        "DATABASE_URL": _database_url(connection.settings_dict),
-        "REDIS_URL": settings.REDIS_URL,
-        "CELERY_BROKER_URL": redis_server.url,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "VOTING_PAIRWISE_REFIT_DELAY": "1",
-        "VOTING_PAIRWISE_SWEEP_SECONDS": "2",
-    }
     with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "innovation",
-                "worker",
-                "--beat",
-                f"--schedule={Path(directory.name) / 'beat-schedule'}",
-                "--pool=solo",
-                "--hostname=outage@localhost",
-                "--without-gossip",
-                "--without-mingle",
-                "--loglevel=INFO",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
+        process = start_worker_process(
+            broker_url=redis_server.url,
+            cache_url=settings.REDIS_URL,
+            log=log,
+            args=["--beat", f"--schedule={Path(directory.name) / 'beat-schedule'}", "--hostname=outage@localhost"],
+            env={
+                "CELERY_TASK_ALWAYS_EAGER": "false",
+                "VOTING_PAIRWISE_REFIT_DELAY": "1",
+                "VOTING_PAIRWISE_SWEEP_SECONDS": "2",
+            },
         )
     saved = {"task_always_eager": app.conf.task_always_eager, "broker_url": app.conf.broker_url}
     app.conf.task_always_eager = False
@@ -81,12 +56,7 @@ def worker_with_beat(redis_server, settings):  # noqa: F811 (the fixture above)
             setattr(app.conf, key, value)
         app._pool = None
         _forget_routing(app)
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(process)
         directory.cleanup()
 
 
