@@ -12,18 +12,18 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.models import District
 
 from . import selectors, services
+from .converters import whole_number
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, IdeaStage
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 from .ratelimit import RateLimited
-from .views import visitor_seed
+from .views import SEED_MAX, visitor_seed
 
 
 class RulesPermission(permissions.BasePermission):
@@ -260,9 +260,12 @@ def _filters(request) -> dict:
 
 def _seed(request) -> int:
     raw = request.query_params.get("seed", "")
-    if raw and not raw.isdigit():
-        raise ValidationError({"seed": [_("The seed must be a whole number.")]})
-    return int(raw) if raw else visitor_seed(request)
+    if not raw:
+        return visitor_seed(request)
+    seed = whole_number(raw, maximum=SEED_MAX)
+    if seed is None:
+        raise ValidationError({"seed": [_("The seed must be a whole number from 0 to %(max)s.") % {"max": SEED_MAX}]})
+    return seed
 
 
 class _IdeaWriting:
@@ -304,7 +307,6 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
     permission_classes = [RulesPermission]
     throttle_classes = [WriteThrottle, *viewsets.ReadOnlyModelViewSet.throttle_classes]
     write_throttle_scope = "ideas_api_writes"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     rules_permissions = {"follow": "ideas.follow"}
 
     def get_queryset(self):
@@ -379,7 +381,6 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
     permission_classes = [RulesPermission]
     throttle_classes = [WriteThrottle, *viewsets.GenericViewSet.throttle_classes]
     write_throttle_scope = "ideas_api_writes"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     rules_permissions = {
         "retrieve": "ideas.view_idea",
         "update": "ideas.change_idea",
@@ -401,9 +402,10 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
             params = self.request.query_params
             challenge = params.get("challenge", "")
             if challenge:
-                if not challenge.isdigit():
+                challenge_id = whole_number(challenge)
+                if challenge_id is None:
                     raise ValidationError({"challenge": [_("A challenge id is a whole number.")]})
-                queryset = queryset.filter(challenge_id=int(challenge))
+                queryset = queryset.filter(challenge_id=challenge_id)
             filters = _filters(self.request)
             if filters["tag"]:
                 queryset = queryset.filter(tags__slug=filters["tag"])
@@ -428,10 +430,8 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         return context
 
     def create(self, request):
-        challenge_id = request.data.get("challenge")
-        challenge = (
-            ChallengePage.objects.live().filter(pk=challenge_id).first() if str(challenge_id).isdigit() else None
-        )
+        challenge_id = whole_number(request.data.get("challenge"))
+        challenge = ChallengePage.objects.live().filter(pk=challenge_id).first() if challenge_id is not None else None
         if challenge is None:
             raise ValidationError({"challenge": [_("Choose a challenge that exists.")]})
         return self.create_idea(request, challenge)
