@@ -8,7 +8,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
@@ -82,7 +89,7 @@ class PhotoSerializer(serializers.Serializer):
 
 class IdeaSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.public_name", read_only=True)
-    district = DistrictSerializer(read_only=True)
+    district = DistrictSerializer(read_only=True, allow_null=True)
     tags = serializers.SerializerMethodField()
     photo = serializers.SerializerMethodField()
     support_count = serializers.SerializerMethodField()
@@ -199,6 +206,17 @@ class FollowSerializer(serializers.Serializer):
     following = serializers.BooleanField(read_only=True)
 
 
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+# Following answers 201 when it starts and 200 with ``following: false`` when it stops.
+FOLLOW = {
+    (201, "application/json"): FollowSerializer,
+    (200, "application/json"): OpenApiResponse(FollowSerializer, description="No longer following."),
+}
+
+
 class ChallengeSerializer(serializers.ModelSerializer):
     phase = serializers.CharField(read_only=True)
     url = serializers.CharField(read_only=True)
@@ -238,6 +256,23 @@ class ChallengeSerializer(serializers.ModelSerializer):
     def get_sorts(self, challenge) -> list[str]:
         request = self.context.get("request")
         return [option.key for option in sorts_for(getattr(request, "user", None), challenge)]
+
+
+def _page_of(name: str, serializer):
+    """A page of a list as the API's pagination sends it."""
+    return inline_serializer(
+        name,
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer(many=True),
+        },
+    )
+
+
+PaginatedIdeas = _page_of("PaginatedIdeaPage", IdeaSerializer)
+PaginatedComments = _page_of("PaginatedCommentPage", CommentSerializer)
 
 
 # Views ----------------------------------------------------------------------------------
@@ -321,10 +356,16 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
-        summary="The challenge's ideas (GET), or share an idea in it (POST)",
+        methods=["GET"],
+        summary="The challenge's ideas",
         parameters=LIST_PARAMETERS,
+        responses=PaginatedIdeas,
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Share an idea in the challenge (or save a draft)",
         request=IdeaWriteSerializer,
-        responses=IdeaSerializer(many=True),
+        responses={201: IdeaSerializer},
     )
     @action(detail=True, methods=["get", "post"], url_path="ideas")
     def ideas(self, request, pk=None):
@@ -347,9 +388,7 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
         page = self.paginate_queryset(ideas)
         return self.get_paginated_response(IdeaSerializer(page, many=True, context=self.get_serializer_context()).data)
 
-    @extend_schema(
-        summary="Follow (POST) or stop following (DELETE) the challenge", request=None, responses=FollowSerializer
-    )
+    @extend_schema(summary="Follow (POST) or stop following (DELETE) the challenge", request=None, responses=FOLLOW)
     @action(detail=True, methods=["post", "delete"])
     def follow(self, request, pk=None):
         challenge = get_object_or_404(ChallengePage.objects.live(), pk=pk)
@@ -465,10 +504,12 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         idea = run_service(services.idea_submit, idea=idea, actor=request.user)
         return Response(self.get_serializer(selectors.idea_for_viewer(pk=idea.pk, viewer=request.user)).data)
 
+    @extend_schema(methods=["GET"], summary="The discussion", responses=PaginatedComments)
     @extend_schema(
-        summary="The discussion (GET) or a new comment or reply (POST)",
+        methods=["POST"],
+        summary="A new comment or reply",
         request=CommentWriteSerializer,
-        responses=CommentSerializer(many=True),
+        responses={201: CommentSerializer},
     )
     @action(detail=True, methods=["get", "post"])
     def comments(self, request, pk=None):
@@ -497,15 +538,13 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         )
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Report the idea", request=FlagSerializer, responses={201: None})
+    @extend_schema(summary="Report the idea", request=FlagSerializer, responses={201: DetailSerializer})
     @action(detail=True, methods=["post"])
     def flag(self, request, pk=None):
         idea = self.get_object()
         return _flag(request, idea=idea)
 
-    @extend_schema(
-        summary="Follow (POST) or stop following (DELETE) the idea", request=None, responses=FollowSerializer
-    )
+    @extend_schema(summary="Follow (POST) or stop following (DELETE) the idea", request=None, responses=FOLLOW)
     @action(detail=True, methods=["post", "delete"])
     def follow(self, request, pk=None):
         return _follow(request, idea=self.get_object())
@@ -558,7 +597,7 @@ class CommentViewSet(
         run_service(services.comment_delete, comment=comment, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(summary="Report the comment", request=FlagSerializer, responses={201: None})
+    @extend_schema(summary="Report the comment", request=FlagSerializer, responses={201: DetailSerializer})
     @action(detail=True, methods=["post"])
     def flag(self, request, pk=None):
         return _flag(request, comment=self.get_object())

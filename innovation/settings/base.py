@@ -234,6 +234,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["innovation.schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "innovation.schema.document_errors",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -298,6 +302,7 @@ CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcil
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
