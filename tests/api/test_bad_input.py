@@ -103,12 +103,13 @@ def test_an_odd_seed_cookie_is_ignored(client, idea):
     assert client.get(f"/api/v1/challenges/{idea.challenge_id}/ideas/").status_code == 200
 
 
-@pytest.mark.parametrize("page", ["99999999999999999999", "9223372036854775807", "²", "-3", "0"])
-def test_a_huge_or_odd_page_number_shows_the_first_page(client, api_client, idea, page):
-    response = client.get(f"{idea.challenge.url}?page={page}")
+# Not named ``page``: that is pytest-playwright's browser page fixture.
+@pytest.mark.parametrize("number", ["99999999999999999999", "9223372036854775807", "²", "-3", "0"])
+def test_a_huge_or_odd_page_number_shows_the_first_page(client, api_client, idea, number):
+    response = client.get(f"{idea.challenge.url}?page={number}")
     assert response.status_code == 200
     assert "A lollipop crossing on Mill Lane" in response.content.decode()
-    assert api_client.get(f"/api/v1/ideas/?page={page}").status_code in (200, 404)
+    assert api_client.get(f"/api/v1/ideas/?page={number}").status_code in (200, 404)
 
 
 def test_a_search_of_many_dashes_answers(client, api_client, idea):
