@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "innovation.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -213,6 +214,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # One JSON parser for every endpoint: an object, nested at most 32 levels (else a 400).
+    "DEFAULT_PARSER_CLASSES": [
+        "innovation.parsers.JSONObjectParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -234,6 +241,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["innovation.schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "innovation.schema.document_errors",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -258,9 +269,11 @@ VOTING_PAIRWISE_REFIT_DELAY = env.int("VOTING_PAIRWISE_REFIT_DELAY", default=30)
 # Leadership's district totals hide counts below this, so that no one's vote can be guessed.
 VOTING_DISTRICT_MINIMUM = 5
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["votes"] = env("API_THROTTLE_VOTES", default="120/min")
-CELERY_BEAT_SCHEDULE["voting-pairwise-refit-closed"] = {
-    "task": "voting.tasks.pairwise_refit_closed",
-    "schedule": 15 * 60,
+# Refits owed by votes newer than the last fit (after voting closes, or when the broker was
+# down as a vote asked for one) are made by this sweep.
+CELERY_BEAT_SCHEDULE["voting-pairwise-refit-stale"] = {
+    "task": "voting.tasks.pairwise_refit_stale",
+    "schedule": env.float("VOTING_PAIRWISE_SWEEP_SECONDS", default=60),
 }
 
 # Search
@@ -314,6 +327,7 @@ CELERY_BEAT_SCHEDULE["insights-purge-expired-exports"] = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
