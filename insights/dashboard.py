@@ -159,14 +159,18 @@ def _tags_chart(tags) -> BarChart:
 def _novelty_chart(counts: list[int], threshold: float, public: int) -> BarChart:
     percent = round(threshold * 100)
     measured = sum(counts)
+    bands = []
+    for number, (low, high) in enumerate(selectors.novelty_band_edges(threshold)):
+        if number == 0:
+            bands.append(_("Under %(high)s%% (repeats)") % {"high": round(high * 100)})
+        else:
+            bands.append(_("%(low)s–%(high)s%%") % {"low": round(low * 100), "high": round(high * 100)})
     return BarChart(
         chart_id="novelty",
         title=_("Ideas by novelty"),
         category_heading=_("Novelty"),
         categories=[
-            _("Under 25% (repeats)"),
-            _("25–50%"),
-            _("50–%(threshold)s%%") % {"threshold": percent},
+            *bands,
             _("%(threshold)s%% or more (new thinking)") % {"threshold": percent},
             _("Not measured yet"),
         ],
