@@ -29,7 +29,8 @@ from urllib.parse import quote
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-START_TIMEOUT = 60
+# Generous: a worker on a busy two-core machine takes a while to import Django and connect.
+START_TIMEOUT = 120
 
 
 def _database_url(settings_dict: dict) -> str:
