@@ -202,6 +202,21 @@ def next_pair(*, challenge: ChallengePage, voter, rng: np.random.Generator | Non
     return ideas[pair[0]], ideas[pair[1]]
 
 
+def suppressed_counts(counts: list[int], *, minimum: int | None = None) -> set[int]:
+    """Which of these counts of people (by position) must not be shown, so that no one's
+    vote or participation can be worked out: those under ``VOTING_DISTRICT_MINIMUM``, and,
+    if only one would be hidden, the next smallest too (else the total gives it away).
+    Zero counts are nobody and stay shown. Every page, chart and export that shows counts
+    of people by group uses this one rule."""
+    minimum = settings.VOTING_DISTRICT_MINIMUM if minimum is None else minimum
+    suppressed = {index for index, count in enumerate(counts) if 0 < count < minimum}
+    if len(suppressed) == 1:
+        others = [index for index, count in enumerate(counts) if index not in suppressed and count > 0]
+        if others:
+            suppressed.add(min(others, key=lambda index: counts[index]))
+    return suppressed
+
+
 @dataclass(frozen=True)
 class DistrictTotal:
     district: str
@@ -220,10 +235,7 @@ def district_totals(*, challenge: ChallengePage) -> tuple[list[DistrictTotal], d
     else:
         rows = Support.objects.filter(idea__challenge=challenge).values("voter__district__name")
     rows = list(rows.annotate(people=Count("voter", distinct=True), votes=Count("pk")).order_by("-people"))
-    suppressed = {index for index, row in enumerate(rows) if row["people"] < minimum}
-    if len(suppressed) == 1 and len(rows) > 1:
-        smallest = min((i for i in range(len(rows)) if i not in suppressed), key=lambda i: rows[i]["people"])
-        suppressed.add(smallest)
+    suppressed = suppressed_counts([row["people"] for row in rows], minimum=minimum)
     totals = {"people": sum(row["people"] for row in rows), "votes": sum(row["votes"] for row in rows)}
     return [
         DistrictTotal(

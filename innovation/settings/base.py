@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "voting",
     "pipeline",
     "search",
+    "insights",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -175,9 +176,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Exports built in the background: private files, never served under MEDIA_URL.
+INSIGHTS_EXPORT_ROOT = env.path("INSIGHTS_EXPORT_ROOT", default=BASE_DIR / "private" / "exports")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(INSIGHTS_EXPORT_ROOT), "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -297,6 +304,24 @@ if ELASTICSEARCH_URL:
     }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = env("API_THROTTLE_SEARCH", default="120/min")
 CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcile_index", "schedule": 15 * 60}
+
+# Insights
+# Exports with more rows than this are built by a Celery task and offered by a link that
+# expires after INSIGHTS_EXPORT_LINK_HOURS.
+INSIGHTS_EXPORT_SYNC_LIMIT = env.int("INSIGHTS_EXPORT_SYNC_LIMIT", default=10_000)
+INSIGHTS_EXPORT_LINK_HOURS = env.int("INSIGHTS_EXPORT_LINK_HOURS", default=24)
+# The dashboard's figures are kept this long in the cache; beat recomputes the usual periods
+# every INSIGHTS_REFRESH_SECONDS (0 turns the cache off: every page computes them).
+INSIGHTS_CACHE_SECONDS = env.int("INSIGHTS_CACHE_SECONDS", default=900)
+INSIGHTS_REFRESH_SECONDS = env.int("INSIGHTS_REFRESH_SECONDS", default=300)
+CELERY_BEAT_SCHEDULE["insights-refresh-dashboard"] = {
+    "task": "insights.tasks.refresh_dashboard",
+    "schedule": INSIGHTS_REFRESH_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["insights-purge-expired-exports"] = {
+    "task": "insights.tasks.purge_expired_exports",
+    "schedule": 60 * 60,
+}
 
 # Security headers (tightened further in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
