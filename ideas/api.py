@@ -14,9 +14,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.models import District
+from accounts.throttling import ScopedRateThrottle
 
 from . import selectors, services
 from .extensions import sorts_for
