@@ -5,9 +5,11 @@ from :func:`client_ip`), the API throttles (:mod:`accounts.throttling`) and the 
 limits on writing (ideas per hour, comments per minute) — so they agree on who the client is
 and none lets extra requests through under parallel load.
 
-The counter is a fixed window: one cache key per ``period`` (aligned to the clock), created
-with ``add`` and counted with ``incr``, both atomic in Redis. If the cache cannot be reached
-the request is allowed and a warning is logged: a cache outage must not lock everyone out.
+The counter is a fixed window that opens at the first hit and lasts ``period`` seconds: on
+Redis one atomic round trip (``SET NX EX``, ``INCR``, ``PTTL`` in a transaction, through the
+cache backend's ``incr_in_window``), elsewhere (the local-memory cache of ``make run``) the
+cache's ``add`` then ``incr``. If the cache cannot be reached the request is allowed and a
+warning is logged: a cache outage must not lock everyone out.
 """
 
 import ipaddress
@@ -78,26 +80,26 @@ def _warn_unavailable(key: str, exc: Exception) -> None:
         logger.warning("Rate limits are not enforced: the cache is unavailable (%s: %r).", key, exc)
 
 
-def count_hit(key: str, *, period: int, now: float | None = None) -> tuple[int | None, float]:
-    """Count one hit on ``key`` in the current window of ``period`` seconds.
+def count_hit(key: str, *, period: int) -> tuple[int | None, float]:
+    """Count one hit on ``key`` in its current window of ``period`` seconds.
 
     Returns ``(hits, retry_after)``: the hits in this window including this one, and the
-    seconds until the window ends. ``hits`` is None when the cache is unavailable — the
-    caller lets the request through (a warning is logged)."""
-    now = time.time() if now is None else now
-    window = int(now // period)
-    retry_after = (window + 1) * period - now
-    window_key = f"ratelimit:{key}:{window}"
+    seconds until the window closes (at most). ``hits`` is None when the cache is
+    unavailable — the caller lets the request through (a warning is logged)."""
+    window_key = f"ratelimit:{key}"
     try:
-        cache.add(window_key, 0, timeout=period + 5)
-        return cache.incr(window_key), retry_after
-    except ValueError:
-        # Evicted between add and incr (the window outlives its period, so never expired).
-        cache.add(window_key, 1, timeout=period + 5)
-        return 1, retry_after
+        counter = getattr(cache, "incr_in_window", None)
+        if counter is not None:
+            return counter(window_key, period=period)
+        cache.add(window_key, 0, timeout=period)
+        try:
+            return cache.incr(window_key), float(period)
+        except ValueError:  # the window closed between add and incr
+            cache.add(window_key, 1, timeout=period)
+            return 1, float(period)
     except Exception as exc:
         _warn_unavailable(key, exc)
-        return None, retry_after
+        return None, float(period)
 
 
 def limit_reached(key: str, *, limit: int, period: int) -> bool:

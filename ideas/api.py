@@ -21,7 +21,8 @@ from accounts.throttling import ScopedRateThrottle
 from . import selectors, services
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, IdeaStage
-from .photos import DETAIL_RENDITION, LIST_RENDITION
+from .photos import DETAIL_RENDITION
+from .private_photos import photo_for
 from .ratelimit import RateLimited
 from .views import visitor_seed
 
@@ -120,10 +121,8 @@ class IdeaSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PhotoSerializer(allow_null=True))
     def get_photo(self, idea) -> dict | None:
-        if not idea.image_id:
-            return None
-        rendition = idea.image.get_rendition(self.context.get("rendition", LIST_RENDITION))
-        return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": idea.image_alt}
+        size = "detail" if self.context.get("rendition") == DETAIL_RENDITION else "list"
+        return photo_for(idea, size)
 
     def get_support_count(self, idea) -> int | None:
         challenge = idea.challenge

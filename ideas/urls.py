@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import private_photos, views
 
 app_name = "ideas"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("mine/", views.MyIdeasView.as_view(), name="my_ideas"),
     path("following/", views.FollowingView.as_view(), name="following"),
     path("<int:pk>/", views.idea_detail, name="idea_detail"),
+    path("<int:pk>/photo/<str:size>/", private_photos.serve_idea_photo, name="idea_photo"),
     path("<int:pk>/edit/", views.IdeaUpdateView.as_view(), name="idea_edit"),
     path("<int:pk>/submit/", views.IdeaSubmitView.as_view(), name="idea_submit"),
     path("<int:pk>/withdraw/", views.IdeaWithdrawView.as_view(), name="idea_withdraw"),

@@ -8,8 +8,9 @@ Redis cannot be reached:
 - writes and deletes do nothing (``set``/``touch``/``delete`` return False);
 - ``add`` answers True, so locks and limits built on it let the request through (allauth's
   rate-limit lock, :func:`accounts.ratelimits.count_hit`);
-- ``incr`` raises :class:`CacheUnavailable`, so a counter never invents a number: rate
-  limits catch it and allow the request with a logged warning.
+- ``incr`` and :meth:`~DegradingRedisCache.incr_in_window` (the rate limits' counter) raise
+  :class:`CacheUnavailable`, so a counter never invents a number: rate limits catch it and
+  allow the request with a logged warning.
 
 After a failure the process stops trying for ``RETRY_AFTER`` seconds, so a Redis that is
 down (or a firewall that drops packets) costs one short timeout, not one per cache call.
@@ -111,6 +112,25 @@ class DegradingRedisCache(RedisCache):
             return False
         self._mark_up()
         return True
+
+    def incr_in_window(self, key, *, period: int, version=None) -> tuple[int, float]:
+        """Count one hit on ``key``, a window that opens at its first hit and lasts ``period``
+        seconds. Returns ``(hits so far, seconds until the window closes)``, in one atomic
+        round trip (the window cannot expire between creating and counting it)."""
+        if self._is_down():
+            raise CacheUnavailable(self._location)
+        key = self.make_and_validate_key(key, version=version)
+        try:
+            with self._cache.get_client(key, write=True).pipeline(transaction=True) as pipe:
+                pipe.set(key, 0, ex=period, nx=True)
+                pipe.incr(key)
+                pipe.pttl(key)
+                _opened, hits, remaining_ms = pipe.execute()
+        except OUTAGE_ERRORS as exc:
+            self._mark_down(exc)
+            raise CacheUnavailable(self._location) from exc
+        self._mark_up()
+        return hits, max(remaining_ms, 0) / 1000
 
     add = _degrading(_constant(True))(RedisCache.add)
     get = _degrading(_default_argument)(RedisCache.get)
