@@ -3,7 +3,6 @@
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -11,6 +10,7 @@ from accounts import roles
 
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
+from .pagination import capped_count, list_total
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
 DEFAULT_SORT = "newest"
@@ -72,16 +72,19 @@ def ideas_for_challenge(
     return option.apply(queryset, **kwargs)
 
 
+# Deeper pages than this are refused as the last page would be: an offset past every list.
+MAX_PAGE = 100_000
+
+
 def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage | None = None) -> dict:
     """One page of ``ideas`` with its total and the viewer's follows, in one query: the total
-    comes from a scalar subquery (computed once, so the page itself can still stop after
-    ``per_page`` rows of an index) and the follow state from subqueries on the same rows.
+    comes from a capped scalar subquery (see :mod:`ideas.pagination`: exact up to a thousand,
+    a cached exact count beyond, so the page costs the same for any number of ideas) and the
+    follow state from subqueries on the same rows.
 
     Returns ``{"page": Page, "follows_challenge": bool, "followed_ideas": set}``."""
     signed_in = getattr(viewer, "is_authenticated", False)
-    counted_sql, counted_params = ideas.order_by().values("id").query.sql_with_params()
-    total = RawSQL(f"SELECT COUNT(*) FROM ({counted_sql}) AS counted", counted_params)  # noqa: S608, S611 (SQL compiled by Django, values as parameters)
-    annotated = ideas.annotate(total_count=total)
+    annotated = ideas.annotate(capped_total=capped_count(ideas))
     if signed_in:
         annotated = annotated.annotate(
             is_followed=Exists(Follow.objects.filter(follower=viewer, idea=OuterRef("pk"))),
@@ -91,14 +94,14 @@ def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage 
         )
     paginator = Paginator(annotated, per_page)
     try:
-        number = max(int(number or 1), 1)
+        number = min(max(int(number or 1), 1), MAX_PAGE)
     except (TypeError, ValueError):
         number = 1
     rows = list(annotated[(number - 1) * per_page : number * per_page])
     if not rows and number > 1:
         number = 1
         rows = list(annotated[:per_page])
-    paginator.count = rows[0].total_count if rows else 0
+    paginator.count = list_total(ideas, capped=rows[0].capped_total) if rows else 0
     page = paginator.page(number) if rows else paginator.page(1)
     page.object_list = rows
     follows_challenge = bool(rows[0].follows_challenge) if rows and signed_in else False
