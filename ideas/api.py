@@ -5,7 +5,7 @@ rule per action and :class:`RulesPermission` checks it on the object. Writes go 
 services, whose validation errors come back as JSON field errors."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
@@ -307,15 +307,12 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
     rules_permissions = {"follow": "ideas.follow"}
 
     def get_queryset(self):
-        public = Q(ideas__stage__in=PUBLIC_STAGES, ideas__is_hidden=False)
-        return (
-            ChallengePage.objects.live()
-            .annotate(
-                idea_total=Count("ideas", filter=public, distinct=True),
-                participant_total=Count("ideas__author", filter=public, distinct=True),
-            )
-            .order_by("-ideas_open", "-id")
-        )
+        return ChallengePage.objects.live().order_by("-ideas_open", "-id")
+
+    def get_serializer(self, *args, **kwargs):
+        if args and self.action in ("list", "retrieve"):
+            selectors.attach_challenge_totals(list(args[0]) if kwargs.get("many") else [args[0]])
+        return super().get_serializer(*args, **kwargs)
 
     @extend_schema(
         summary="The challenge's ideas (GET), or share an idea in it (POST)",

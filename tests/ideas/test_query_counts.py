@@ -112,3 +112,21 @@ def test_a_short_list_shows_a_new_idea_in_its_total_at_once(client, challenge, a
     _bulk_ideas(challenge, 1)
     assert "4 ideas" in client.get(challenge.url).content.decode()
     assert client.get(f"/api/v1/challenges/{challenge.pk}/ideas/").json()["count"] == 4
+
+
+def test_challenge_lists_show_a_large_challenges_totals_without_counting_them_each_time(
+    client, challenge, small_exact_cap
+):
+    _bulk_ideas(challenge, 30)
+    index = challenge.get_parent().url
+    api = "/api/v1/challenges/"
+    for url in ("/", index, api):
+        client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        home, listing, data = (client.get(url) for url in ("/", index, api))
+
+    assert [query["sql"] for query in queries.captured_queries if '"ideas_idea"' in query["sql"]] == []
+    assert "30 ideas" in listing.content.decode()
+    assert data.json()["results"][0]["idea_total"] == 30
+    assert data.json()["results"][0]["participant_total"] == 5
+    assert home.status_code == 200
