@@ -30,6 +30,8 @@ def serve_media(request, path: str):
     response = FileResponse(full.open("rb"))
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
+    # Short, so that a shared cache drops a photo soon after its idea stops being public.
+    response["Cache-Control"] = "public, max-age=300"
     return response
 
 
