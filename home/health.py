@@ -42,7 +42,7 @@ def check_broker() -> str:
 
     try:
         with current_app.connection_for_write(connect_timeout=1) as broker:
-            broker.ensure_connection(max_retries=1, timeout=1)
+            broker.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=1)
     except Exception:
         return UNAVAILABLE
     return OK

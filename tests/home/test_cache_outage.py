@@ -70,6 +70,18 @@ def site_with_ideas(home_page):
     return challenge, idea
 
 
+@pytest.fixture
+def broker_on(monkeypatch):
+    """Tasks go to a broker at ``url`` (for the health check) instead of running in-process."""
+    from celery import current_app
+
+    def use(url):
+        monkeypatch.setattr(current_app.conf, "broker_url", url)
+        return override_settings(CELERY_TASK_ALWAYS_EAGER=False)
+
+    return use
+
+
 def test_pages_render_while_the_cache_is_down(client, own_redis, site_with_ideas, caplog):
     challenge, idea = site_with_ideas
     resident = UserFactory(display_name="Joana Ferreira", roles=["Residents"])
@@ -99,3 +111,14 @@ def test_pages_render_while_the_cache_is_down(client, own_redis, site_with_ideas
     assert profile.status_code == 200  # still signed in: the session lives in the database too
     assert "Rate limits are not enforced" in caplog.text
     assert "Cache unavailable" in caplog.text
+
+
+def test_health_names_a_broker_that_went_away(client, own_redis, broker_on, home_page):
+    with broker_on(own_redis.url):
+        before = client.get("/healthz")
+        own_redis.stop()
+        after = client.get("/healthz")
+
+    assert before.json() == {"status": "ok", "database": "ok", "cache": "ok", "broker": "ok"}
+    assert after.status_code == 200
+    assert after.json() == {"status": "degraded", "database": "ok", "cache": "ok", "broker": "unavailable"}
