@@ -102,6 +102,8 @@ def test_a_drafts_photo_is_hidden_from_visitors_and_shown_to_its_author(client, 
     assert response["Content-Type"] == "image/jpeg"
     assert "no-store" in response["Cache-Control"]
     assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    api = client.get(f"/api/v1/ideas/{draft.pk}/").json()
+    assert api["photo"]["url"] == protected
 
 
 def test_a_withdrawn_ideas_photo_disappears_from_its_old_address(client, challenge, author):
