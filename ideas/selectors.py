@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from accounts import roles
 
 from . import pagination
+from .converters import whole_number
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
 from .pagination import capped_count, list_total
@@ -74,8 +75,8 @@ def ideas_for_challenge(
     return option.apply(queryset, **kwargs)
 
 
-# Deeper pages than this are refused as the last page would be: an offset past every list.
-MAX_PAGE = 100_000
+# Far beyond any real list, and small enough that the offset stays a valid bigint.
+MAX_PAGE = 1_000_000
 
 
 def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage | None = None) -> dict:
@@ -95,10 +96,8 @@ def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage 
             else Value(False),
         )
     paginator = Paginator(annotated, per_page)
-    try:
-        number = min(max(int(number or 1), 1), MAX_PAGE)
-    except (TypeError, ValueError):
-        number = 1
+    # Past the last page (or not a page number at all): the first page.
+    number = max(whole_number(number, maximum=MAX_PAGE) or 1, 1)
     rows = list(annotated[(number - 1) * per_page : number * per_page])
     if not rows and number > 1:
         number = 1

@@ -25,5 +25,7 @@ urlpatterns += [path("media/<path:path>", home_views.serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "home.views.bad_request"
+handler403 = "home.views.permission_denied"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -10,9 +10,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/1")
 CACHES = redis_cache(REDIS_URL, key_prefix="greenlight-test")
-CELERY_TASK_ALWAYS_EAGER = True
+# A test worker process (tests/celery_worker.py) turns this off to consume what beat sends.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "exports": STORAGES["exports"],
 }
 WHITENOISE_AUTOREFRESH = True
