@@ -5,7 +5,7 @@ rule per action and :class:`RulesPermission` checks it on the object. Writes go 
 services, whose validation errors come back as JSON field errors."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
@@ -20,15 +20,16 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.models import District
+from accounts.throttling import ScopedRateThrottle
 
 from . import selectors, services
 from .converters import whole_number
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, IdeaStage
-from .photos import DETAIL_RENDITION, LIST_RENDITION
+from .photos import DETAIL_RENDITION
+from .private_photos import photo_for
 from .ratelimit import RateLimited
 from .views import SEED_MAX, visitor_seed
 
@@ -127,10 +128,8 @@ class IdeaSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PhotoSerializer(allow_null=True))
     def get_photo(self, idea) -> dict | None:
-        if not idea.image_id:
-            return None
-        rendition = idea.image.get_rendition(self.context.get("rendition", LIST_RENDITION))
-        return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": idea.image_alt}
+        size = "detail" if self.context.get("rendition") == DETAIL_RENDITION else "list"
+        return photo_for(idea, size)
 
     def get_support_count(self, idea) -> int | None:
         challenge = idea.challenge
@@ -345,15 +344,12 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
     rules_permissions = {"follow": "ideas.follow"}
 
     def get_queryset(self):
-        public = Q(ideas__stage__in=PUBLIC_STAGES, ideas__is_hidden=False)
-        return (
-            ChallengePage.objects.live()
-            .annotate(
-                idea_total=Count("ideas", filter=public, distinct=True),
-                participant_total=Count("ideas__author", filter=public, distinct=True),
-            )
-            .order_by("-ideas_open", "-id")
-        )
+        return ChallengePage.objects.live().order_by("-ideas_open", "-id")
+
+    def get_serializer(self, *args, **kwargs):
+        if args and self.action in ("list", "retrieve"):
+            selectors.attach_challenge_totals(list(args[0]) if kwargs.get("many") else [args[0]])
+        return super().get_serializer(*args, **kwargs)
 
     @extend_schema(
         methods=["GET"],

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import (
     converters,  # noqa: F401 (registers <id:...>)
+    private_photos,
     views,
 )
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("mine/", views.MyIdeasView.as_view(), name="my_ideas"),
     path("following/", views.FollowingView.as_view(), name="following"),
     path("<id:pk>/", views.idea_detail, name="idea_detail"),
+    path("<id:pk>/photo/<str:size>/", private_photos.serve_idea_photo, name="idea_photo"),
     path("<id:pk>/edit/", views.IdeaUpdateView.as_view(), name="idea_edit"),
     path("<id:pk>/submit/", views.IdeaSubmitView.as_view(), name="idea_submit"),
     path("<id:pk>/withdraw/", views.IdeaWithdrawView.as_view(), name="idea_withdraw"),

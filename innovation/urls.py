@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
@@ -22,10 +20,8 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    urlpatterns += [path("media/<path:path>", home_views.serve_media, name="media")]
+# Media through Django in every setting: it hides photos of ideas that are not public.
+urlpatterns += [path("media/<path:path>", home_views.serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -29,7 +29,8 @@ from urllib.parse import quote
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-START_TIMEOUT = 60
+# Generous: a worker on a busy two-core machine takes a while to import Django and connect.
+START_TIMEOUT = 120
 
 
 def _database_url(settings_dict: dict) -> str:
@@ -73,9 +74,13 @@ class Worker:
 
 
 def _forget_routing(app) -> None:
-    """Celery caches its queues and router; make it read the configuration again."""
+    """Celery caches its queues, router, connection and producer pools (the remote control's
+    too); make it read the configuration (broker URL, default queue) again."""
     for name in ("default_queue", "queues", "router"):
         app.amqp.__dict__.pop(name, None)
+    app.amqp._producer_pool = None
+    app.__dict__.pop("control", None)
+    app._pool = None
 
 
 def start_worker_process(*, broker_url: str, cache_url: str, log, args=(), env=None) -> subprocess.Popen:

@@ -8,9 +8,9 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from accounts.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from ideas.models import ChallengePage, Idea
 
 from . import selectors, services

@@ -109,18 +109,37 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. The backend degrades while Redis
+# is away (pages render uncached, rate limits let requests through with a warning; see
+# innovation/cache.py); these timeouts bound what one cache call can cost meanwhile.
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
+CACHE_TIMEOUT_SECONDS = env.float("CACHE_TIMEOUT_SECONDS", default=1.0)
+
+
+def redis_cache(url: str, *, key_prefix: str = "greenlight") -> dict:
+    """The one cache configuration for Redis (development, tests and production)."""
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="greenlight"),
+            "BACKEND": "innovation.cache.DegradingRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=key_prefix),
+            "OPTIONS": {"socket_connect_timeout": CACHE_TIMEOUT_SECONDS, "socket_timeout": CACHE_TIMEOUT_SECONDS},
         }
     }
+
+
+if REDIS_URL:
+    CACHES = redis_cache(REDIS_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Proxies: how many reverse proxies (load balancer, TLS terminator) append to X-Forwarded-For
+# in front of the site. The client's address is the entry that many places from the right;
+# anything further left was written by the client itself. 0: REMOTE_ADDR is the client.
+# Every rate limit (sign-in, API throttles, the site's own limits) reads the address through
+# accounts.ratelimits.client_ip, which uses this number; DRF and allauth read it too.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
@@ -153,7 +172,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Greenlight] "
 ACCOUNT_RATE_LIMITS = {
-    # At most 5 failed sign-ins per account in 5 minutes; the 6th is refused.
+    # At most 10 failed sign-ins a minute from one address, and 5 in 5 minutes for one account
+    # from one address (the key is account and address together, see accounts.adapters): a
+    # stranger's wrong passwords never lock the owner out, and a password reset ends a lock.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
 }
@@ -220,13 +241,17 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # Page numbers with totals that do not count every row of a long list (ideas.pagination).
+    "DEFAULT_PAGINATION_CLASS": "ideas.pagination.CountedPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # One atomic counter per window in the cache (accounts.throttling), keyed on the client
+    # address as accounts.ratelimits.client_ip finds it.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "accounts.throttling.AnonRateThrottle",
+        "accounts.throttling.UserRateThrottle",
     ],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="120/min"),
         "user": env("API_THROTTLE_USER", default="600/min"),

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from search import services, tasks
 from search.backends.database import DatabaseBackend
+from tests.celery_worker import _forget_routing
 from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
 from tests.redis_server import redis_server  # noqa: F401 (a fixture)
 
@@ -22,14 +23,14 @@ def stopped_broker(redis_server):  # noqa: F811 (the fixture above)
     saved = {"task_always_eager": app.conf.task_always_eager, "broker_url": app.conf.broker_url}
     app.conf.task_always_eager = False
     app.conf.broker_url = redis_server.url
-    app._pool = None
+    _forget_routing(app)
     redis_server.stop()
     try:
         yield lambda: setattr(app.conf, "task_always_eager", True)  # a worker runs again
     finally:
         for key, value in saved.items():
             setattr(app.conf, key, value)
-        app._pool = None
+        _forget_routing(app)
 
 
 def test_an_edit_while_the_broker_is_down_is_saved_and_indexed_by_the_sweep(api_client, home_page, stopped_broker):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.celery_worker import _forget_routing, start_worker_process, stop_process
+from tests.celery_worker import START_TIMEOUT, _forget_routing, start_worker_process, stop_process
 from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
 from tests.redis_server import redis_server  # noqa: F401 (a fixture)
 from voting.models import PairwiseScore, PairwiseVote
@@ -16,57 +16,76 @@ from voting.models import PairwiseScore, PairwiseVote
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+class SupervisedWorker:
+    """``celery worker --beat`` on the test's own broker (the sweep runs every two seconds),
+    restarted like a process supervisor would when it has exited: Celery's worker may exit
+    when the broker vanishes while it holds unacknowledged messages."""
+
+    def __init__(self, *, broker_url: str, cache_url: str, directory: Path):
+        self.broker_url, self.cache_url, self.directory = broker_url, cache_url, directory
+        self.log_path = directory / "worker.log"
+        self.process = None
+        self.restarts = 0
+
+    def start(self) -> None:
+        with open(self.log_path, "a") as log:
+            self.process = start_worker_process(
+                broker_url=self.broker_url,
+                cache_url=self.cache_url,
+                log=log,
+                args=["--beat", f"--schedule={self.directory / 'beat-schedule'}", "--hostname=outage@localhost"],
+                env={
+                    "CELERY_TASK_ALWAYS_EAGER": "false",
+                    "VOTING_PAIRWISE_REFIT_DELAY": "1",
+                    "VOTING_PAIRWISE_SWEEP_SECONDS": "2",
+                },
+            )
+
+    def keep_running(self) -> None:
+        if self.process.poll() is not None:
+            self.restarts += 1
+            self.start()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+
 @pytest.fixture
 def worker_with_beat(redis_server, settings):  # noqa: F811 (the fixture above)
-    """``celery worker --beat`` on the test's own broker; the sweep runs every two seconds."""
     from innovation.celery import app
 
     settings.VOTING_PAIRWISE_REFIT_DELAY = 1
     directory = tempfile.TemporaryDirectory(prefix="greenlight-beat-")
-    log_path = Path(directory.name) / "worker.log"
-    with open(log_path, "w") as log:
-        process = start_worker_process(
-            broker_url=redis_server.url,
-            cache_url=settings.REDIS_URL,
-            log=log,
-            args=["--beat", f"--schedule={Path(directory.name) / 'beat-schedule'}", "--hostname=outage@localhost"],
-            env={
-                "CELERY_TASK_ALWAYS_EAGER": "false",
-                "VOTING_PAIRWISE_REFIT_DELAY": "1",
-                "VOTING_PAIRWISE_SWEEP_SECONDS": "2",
-            },
-        )
+    worker = SupervisedWorker(broker_url=redis_server.url, cache_url=settings.REDIS_URL, directory=Path(directory.name))
+    worker.start()
     saved = {"task_always_eager": app.conf.task_always_eager, "broker_url": app.conf.broker_url}
     app.conf.task_always_eager = False
     app.conf.broker_url = redis_server.url
     app._pool = None
     _forget_routing(app)
-
-    def worker_log() -> str:
-        return log_path.read_text(errors="replace")[-4000:]
-
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + START_TIMEOUT
         while not app.control.ping(destination=["outage@localhost"], timeout=0.5):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"The Celery worker did not start:\n{worker_log()}")
-        yield worker_log
+            if worker.process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"The Celery worker did not start:\n{worker.log()}")
+        yield worker
     finally:
         for key, value in saved.items():
             setattr(app.conf, key, value)
         app._pool = None
         _forget_routing(app)
-        stop_process(process)
+        stop_process(worker.process)
         directory.cleanup()
 
 
-def _wait_until(condition, worker_log, timeout: float = 90):
+def _wait_until(condition, worker: SupervisedWorker, timeout: float = 120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
+        worker.keep_running()
         time.sleep(0.25)
-    pytest.fail(f"Nothing happened within {timeout}s. Worker log:\n{worker_log()}")
+    pytest.fail(f"Nothing happened within {timeout}s. Worker log:\n{worker.log()}")
 
 
 def _fitted_after(vote: PairwiseVote) -> bool:
