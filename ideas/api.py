@@ -20,7 +20,7 @@ from accounts.models import District
 
 from . import selectors, services
 from .extensions import sorts_for
-from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, IdeaStage
+from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, listed_ideas_q
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 from .ratelimit import RateLimited
 from .views import visitor_seed
@@ -308,7 +308,7 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
     rules_permissions = {"follow": "ideas.follow"}
 
     def get_queryset(self):
-        public = Q(ideas__stage__in=PUBLIC_STAGES, ideas__is_hidden=False)
+        public = listed_ideas_q("ideas__")
         return (
             ChallengePage.objects.live()
             .annotate(
@@ -393,7 +393,7 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
 
     def get_queryset(self):
         viewer = self.request.user
-        visible = Q(stage__in=PUBLIC_STAGES, is_hidden=False) & ~Q(stage=IdeaStage.MERGED)
+        visible = listed_ideas_q()
         if viewer.is_authenticated:
             visible |= Q(author=viewer)
         queryset = selectors.idea_list_queryset().filter(visible)

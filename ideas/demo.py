@@ -7,7 +7,7 @@ Other apps' demo code finds the challenges by slug: ``better-streets`` (voting, 
 
 import io
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -29,15 +29,21 @@ PHASE_START = {"submission": -10, "voting": -25, "review": -50, "closed": -120}
 
 
 def phase_dates(phase: str, now) -> dict:
-    """Dates that put a challenge in ``phase`` at ``now``."""
-    start = now + PHASE_START[phase] * DAY
+    """Dates that put a challenge in ``phase`` at ``now``, at the hours a city would choose in
+    its own time zone: phases open at 9 AM and close at 5 PM."""
+    first_day = timezone.localtime(now).date() + PHASE_START[phase] * DAY
+
+    def at(days: int, hour: int):
+        day = first_day + days * DAY
+        return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
+
     return {
-        "ideas_open": start,
-        "ideas_close": start + 21 * DAY,
-        "voting_open": start + 14 * DAY,
-        "voting_close": start + 35 * DAY,
-        "review_end": start + 60 * DAY,
-        "results_published": start + 65 * DAY,
+        "ideas_open": at(0, 9),
+        "ideas_close": at(21, 17),
+        "voting_open": at(14, 9),
+        "voting_close": at(35, 17),
+        "review_end": at(60, 17),
+        "results_published": at(65, 9),
     }
 
 
@@ -98,8 +104,8 @@ def _challenge(index: ChallengeIndexPage, slug: str, now) -> tuple[ChallengePage
         body=[
             {
                 "type": "paragraph",
-                "value": f"<p>{summary} Share what you would do, support the ideas you like and tell us what "
-                "you think of others'. The best ideas are tested in the city as pilots.</p>",
+                "value": f"<p>{summary} Residents' ideas, the discussion around them and the votes help the "
+                "city choose; the best ideas are tested in the city as pilots.</p>",
             }
         ],
         **phase_dates(phase, now),

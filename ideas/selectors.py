@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from accounts import roles
 
 from .extensions import sorts_for
-from .models import PUBLIC_STAGES, ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
+from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase, listed_ideas_q
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
 DEFAULT_SORT = "newest"
@@ -52,7 +52,7 @@ def ideas_for_challenge(
     the random order stable for one visitor."""
     filters = filters or {}
     queryset = idea_list_queryset().filter(challenge=challenge)
-    visible = Q(stage__in=PUBLIC_STAGES, is_hidden=False) & ~Q(stage=IdeaStage.MERGED)
+    visible = listed_ideas_q()
     if getattr(viewer, "is_authenticated", False):
         visible |= Q(author=viewer, stage=IdeaStage.SUBMITTED)
     queryset = queryset.filter(visible)
@@ -198,7 +198,7 @@ def challenges_by_phase(*, index=None, now=None) -> list[tuple[str, str, list[Ch
     challenges = ChallengePage.objects.live().select_related("hero_image")
     if index is not None:
         challenges = challenges.child_of(index)
-    public = Q(ideas__stage__in=PUBLIC_STAGES, ideas__is_hidden=False)
+    public = listed_ideas_q("ideas__")
     challenges = challenges.annotate(
         idea_total=Count("ideas", filter=public, distinct=True),
         participant_total=Count("ideas__author", filter=public, distinct=True),

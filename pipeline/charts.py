@@ -107,14 +107,14 @@ class KPIChart:
                 '<text class="kpi-chart__label" x="{}" y="{}">{}</text>',
                 LEFT,
                 HEIGHT - 8,
-                formats.date_format(dates[0], "M Y"),
+                formats.date_format(dates[0], "YEAR_MONTH_FORMAT"),
             )
             if len(dates) > 1:
                 axis += format_html(
                     '<text class="kpi-chart__label" x="{}" y="{}" text-anchor="end">{}</text>',
                     WIDTH - RIGHT,
                     HEIGHT - 8,
-                    formats.date_format(dates[-1], "M Y"),
+                    formats.date_format(dates[-1], "YEAR_MONTH_FORMAT"),
                 )
         return format_html(
             '<svg class="kpi-chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '

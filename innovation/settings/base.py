@@ -164,7 +164,10 @@ GREENLIGHT_ADMIN_REQUIRES_MFA = env.bool("GREENLIGHT_ADMIN_REQUIRES_MFA", defaul
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The city's time zone: every date and time on the site is shown in it.
 TIME_ZONE = env("TIME_ZONE", default="UTC")
+# Dates and times are written one way everywhere (innovation/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["innovation.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -5,3 +5,7 @@ from .base import env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-not-secret-greenlight-key-change-me-0123456789")
+
+# The demo city is on the US west coast: dates and phase boundaries are shown in its time.
+TIME_ZONE = env("TIME_ZONE", default="America/Los_Angeles")
+CELERY_TIMEZONE = TIME_ZONE
