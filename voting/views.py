@@ -92,7 +92,10 @@ class CompareView(View):
             # Rounds of ten give the screen an end: after each, a pause to see the ranking or go on.
             "round_size": COMPARE_ROUND,
             "round_done": answered % COMPARE_ROUND + 1,
-            "pause": answered > 0 and answered % COMPARE_ROUND == 0 and request.GET.get("more") != str(answered),
+            "pause": pair is not None
+            and answered > 0
+            and answered % COMPARE_ROUND == 0
+            and request.GET.get("more") != str(answered),
             "may_add": may_add,
             "idea_form": idea_form or (PairwiseIdeaForm() if may_add else None),
             "results_visible": request.user.has_perm("voting.view_pairwise_results", challenge),

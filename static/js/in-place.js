@@ -60,6 +60,11 @@
     target.focus({ preventScroll: true });
   }
 
+  // Not form.action: a field named "action" (the support form has one) would shadow it.
+  function actionOf(form) {
+    return new URL(form.getAttribute("action") || window.location.href, document.baseURI).href;
+  }
+
   function fallback(form, submitter) {
     form.removeAttribute("data-in-place");
     if (form.requestSubmit) form.requestSubmit(submitter || undefined);
@@ -70,7 +75,7 @@
     var data = new FormData(form);
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
     var method = (form.getAttribute("method") || "get").toUpperCase();
-    var url = form.action;
+    var url = actionOf(form);
     var options = { method: method, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } };
     if (method === "GET") {
       url += (url.indexOf("?") === -1 ? "?" : "&") + new URLSearchParams(data).toString();
@@ -99,7 +104,7 @@
         if (again) {
           // The form came back with errors: show it where it was, errors and all.
           var fresh = document.importNode(again, true);
-          fresh.setAttribute("action", form.action);
+          fresh.setAttribute("action", actionOf(form));
           fresh.setAttribute("data-in-place", "");
           form.replaceWith(fresh);
           var error = fresh.querySelector("[role=alert]");
