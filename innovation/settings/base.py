@@ -327,6 +327,8 @@ LOGGING = {
 
 # Greenlight
 GREENLIGHT_PROGRAMME_NAME = env("PROGRAMME_NAME", default="Greenlight")
+# The currency of pilot budgets (ISO 4217 code), shown with every amount.
+GREENLIGHT_CURRENCY = env("GREENLIGHT_CURRENCY", default="USD")
 
 # Sessions: read from the cache, written through to the database (one query less per page).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -64,7 +64,8 @@ def test_support_in_place_on_a_phone_keeps_the_scroll_position(journey, home_pag
     button.click()
     card = page.locator(f"#idea-{target.pk}")
     expect(card.get_by_text("You support this")).to_be_visible()
-    expect(page.get_by_role("status").get_by_text(f"You support “{target.title}”. 2 of 3 supports left.")).to_be_visible()
+    status = page.get_by_role("status")
+    expect(status.get_by_text(f"You support “{target.title}”. 2 of 3 supports left.")).to_be_visible()
     expect(page.get_by_text("2 of 3 supports left", exact=True)).to_have_count(1)
     # Focus stays on the card's own button, now "Withdraw support".
     expect(card.get_by_role("button", name=re.compile(r"^Withdraw support"))).to_be_focused()

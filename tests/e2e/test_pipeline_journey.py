@@ -87,7 +87,7 @@ def test_leadership_takes_an_idea_to_a_pilot_and_a_visitor_follows_it(journey, h
     expect(page.get_by_role("heading", level=1, name=idea.title)).to_be_visible()
     expect(page.get_by_text("1 of 1")).to_be_visible()
     expect(page.get_by_role("img", name="Classrooms with clean air")).to_be_visible()
-    expect(page.get_by_text("The latest value is 50% of the way to the target.")).to_be_visible()
+    expect(page.get_by_text("The latest value is 50% of the way from the baseline to the target.")).to_be_visible()
     expect(page.get_by_text("Sensors installed at five schools")).to_be_visible()
     journey.check_a11y("pilot page")
 
