@@ -8,7 +8,9 @@ Other apps' demo code finds the challenges by slug: ``better-streets`` (voting, 
 import io
 import random
 from datetime import datetime, timedelta
+from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -119,6 +121,18 @@ def _challenge(index: ChallengeIndexPage, slug: str, now) -> tuple[ChallengePage
     return challenge, True
 
 
+def _coordinates(place: str, seed: int) -> dict:
+    """A spot within a few kilometres of the demo city's centre for an idea that names a place."""
+    if not place:
+        return {}
+    rng = random.Random(seed)
+    latitude, longitude = settings.GREENLIGHT_MAP["CENTER"]
+    return {
+        "latitude": Decimal(str(round(latitude + rng.uniform(-0.03, 0.03), 6))),
+        "longitude": Decimal(str(round(longitude + rng.uniform(-0.04, 0.04), 6))),
+    }
+
+
 def _stage_for(phase: str, position: int) -> str:
     if phase == "review":
         return IdeaStage.UNDER_REVIEW if position < 3 else IdeaStage.PUBLISHED
@@ -141,6 +155,7 @@ def _ideas(challenge: ChallengePage, residents: list[User], staff: User | None, 
             body=body,
             district=districts[(seed + position) % len(districts)] if districts else None,
             location_name=place,
+            **_coordinates(place, seed + position),
             stage=_stage_for(phase, position),
             submitted_at=published,
             published_at=published,

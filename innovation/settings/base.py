@@ -288,6 +288,18 @@ if ELASTICSEARCH_URL:
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = env("API_THROTTLE_SEARCH", default="120/min")
 CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcile_index", "schedule": 15 * 60}
 
+# Maps
+# The map picker on the idea form and a challenge's map of ideas draw tiles from an XYZ tile
+# server (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png with its attribution, or the
+# city's own). Empty: no maps; ideas take a place as plain latitude and longitude.
+# Leaflet itself is served from static/vendor/leaflet (npm leaflet 1.9.4), never a CDN.
+GREENLIGHT_MAP = {
+    "TILE_URL": env("MAP_TILE_URL", default=""),
+    "ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", default=""),
+    "CENTER": env.list("MAP_CENTER", cast=float, default=[33.9533, -117.3962]),
+    "ZOOM": env.int("MAP_ZOOM", default=13),
+}
+
 # Security headers (tightened further in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -307,6 +319,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Map tiles come from the configured tile server.
+if GREENLIGHT_MAP["TILE_URL"].startswith(("https://", "http://")):
+    _tiles = GREENLIGHT_MAP["TILE_URL"].split("/")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "/".join(_tiles[:3]).replace("{s}", "*").replace("{S}", "*")
+    )
 # The Wagtail admin and the API docs use inline scripts and styles of their own.
 GREENLIGHT_CSP_RELAXED_PATHS = ("/admin/", "/api/docs/", "/django-admin/")
 
