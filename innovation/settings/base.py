@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "innovation.middleware.GreenlightCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "innovation.middleware.SiteErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "innovation.urls"
@@ -234,7 +235,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Celery
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+# Without Redis, tasks run eagerly; Celery still opens an in-memory producer to serialise
+# them, and naming its host keeps kombu from warning "No hostname was supplied" on each task.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=not (REDIS_URL or env("CELERY_BROKER_URL", default=""))
@@ -344,6 +347,8 @@ LOGGING = {
 }
 
 # Greenlight
+# With DEBUG on, show the site's own 404 and 500 pages rather than Django's technical ones.
+GREENLIGHT_SITE_ERROR_PAGES = env.bool("GREENLIGHT_SITE_ERROR_PAGES", default=False)
 GREENLIGHT_PROGRAMME_NAME = env("PROGRAMME_NAME", default="Greenlight")
 # The currency of pilot budgets (ISO 4217 code), shown with every amount.
 GREENLIGHT_CURRENCY = env("GREENLIGHT_CURRENCY", default="USD")

@@ -12,3 +12,6 @@ CELERY_TIMEZONE = TIME_ZONE
 # Maps work offline in the demo: a plain grid tile served by the site itself. Set MAP_TILE_URL
 # to a real tile server to see streets.
 GREENLIGHT_MAP["TILE_URL"] = env("MAP_TILE_URL", default="/static/images/map-grid-tile.png")
+# The demo shows the site's own 404 and 500 pages (tracebacks go to the console); set
+# GREENLIGHT_SITE_ERROR_PAGES=false for Django's technical pages.
+GREENLIGHT_SITE_ERROR_PAGES = env.bool("GREENLIGHT_SITE_ERROR_PAGES", default=True)
