@@ -346,6 +346,11 @@ LOGGING = {
     },
 }
 
+# Avatars: initials drawn by the site. Gravatar asks an outside service for every avatar
+# (and tells it who uses the admin): only where a city turns it on.
+GREENLIGHT_GRAVATAR = env.bool("GREENLIGHT_GRAVATAR", default=False)
+WAGTAIL_GRAVATAR_PROVIDER_URL = "//www.gravatar.com/avatar" if GREENLIGHT_GRAVATAR else None
+
 # Greenlight
 # With DEBUG on, show the site's own 404 and 500 pages rather than Django's technical ones.
 GREENLIGHT_SITE_ERROR_PAGES = env.bool("GREENLIGHT_SITE_ERROR_PAGES", default=False)

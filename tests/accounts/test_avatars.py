@@ -20,8 +20,7 @@ def test_initials(name, letters):
     assert initials(name) == letters
 
 
-def test_the_admin_avatar_is_initials_without_gravatar(client, home_page, settings):
-    settings.GREENLIGHT_GRAVATAR = False
+def test_the_admin_avatar_is_initials_without_gravatar(client, home_page):
     person = UserFactory(display_name="Rosa Ramirez", roles=["Moderators"])
     url = avatar_url(person, 50)
     assert url.startswith("data:image/svg+xml;base64,")
