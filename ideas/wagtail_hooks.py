@@ -4,6 +4,7 @@ inspect view and the moderation actions; plus the audit-log actions they write."
 import django_filters
 from django.db.models import Count, Q
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -47,17 +48,15 @@ def yes_no(field: str, label) -> Column:
 
 
 class NeedsAttentionFirst:
-    """A queue opens on "Needs attention": the filter applies until a moderator picks
-    another queue (or "All") from the filters."""
+    """A queue's menu item opens it on "Needs attention"; clearing that filter (its chip's
+    ×, or "All" in the filters) shows everything."""
 
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and "queue" not in data:
-            data = data.copy()
-            data["queue"] = "attention"
-        super().__init__(data, *args, **kwargs)
+    @cached_property
+    def menu_url(self):
+        return f"{super().menu_url}?queue=attention"
 
 
-class IdeaQueueFilterSet(NeedsAttentionFirst, WagtailFilterSet):
+class IdeaQueueFilterSet(WagtailFilterSet):
     queue = django_filters.ChoiceFilter(
         label=_("Queue"), choices=QUEUE_CHOICES, method="filter_queue", empty_label=_("All ideas")
     )
@@ -70,7 +69,7 @@ class IdeaQueueFilterSet(NeedsAttentionFirst, WagtailFilterSet):
         return _filter_queue(queryset, value)
 
 
-class CommentQueueFilterSet(NeedsAttentionFirst, WagtailFilterSet):
+class CommentQueueFilterSet(WagtailFilterSet):
     queue = django_filters.ChoiceFilter(
         label=_("Queue"),
         choices=[QUEUE_CHOICES[0], *QUEUE_CHOICES[2:]],
@@ -86,7 +85,7 @@ class CommentQueueFilterSet(NeedsAttentionFirst, WagtailFilterSet):
         return _filter_queue(queryset, value)
 
 
-class IdeaQueueViewSet(SnippetViewSet):
+class IdeaQueueViewSet(NeedsAttentionFirst, SnippetViewSet):
     model = Idea
     icon = "doc-full"
     menu_label = _("Ideas")
@@ -126,7 +125,7 @@ class IdeaQueueViewSet(SnippetViewSet):
         return Idea.objects.select_related("challenge", "author")
 
 
-class CommentQueueViewSet(SnippetViewSet):
+class CommentQueueViewSet(NeedsAttentionFirst, SnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = _("Comments")

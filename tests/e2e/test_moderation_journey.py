@@ -27,7 +27,8 @@ def test_moderator_clears_the_queue(journey, home_page):
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/admin/")
 
-    journey.go("/admin/snippets/ideas/idea/")  # opens on "Needs attention"
+    page.get_by_role("button", name="Moderation").click()
+    page.get_by_role("link", name="Ideas").click()  # the menu opens the queue on "Needs attention"
     expect(page.get_by_text("Sleeping policemen")).to_be_visible()
     expect(page.get_by_role("link", name="Night buses")).to_have_count(0)
     journey.check_a11y("idea queue")

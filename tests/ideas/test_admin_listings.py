@@ -42,7 +42,10 @@ def test_the_moderation_queue_opens_on_what_needs_attention(client, home_page):
     services.idea_create(challenge=challenge, author=UserFactory(), title="Held: benches by the pond", summary="x")
     IdeaFactory(challenge=challenge, title="Quietly published idea")
     client.force_login(UserFactory(roles=["Moderators"]))
-    body = client.get("/admin/snippets/ideas/idea/").content.decode()
+    menu = client.get("/admin/").content.decode()
+    assert '"/admin/snippets/ideas/idea/?queue=attention"' in menu
+    assert '"/admin/snippets/ideas/comment/?queue=attention"' in menu
+    body = client.get("/admin/snippets/ideas/idea/?queue=attention").content.decode()
     assert "Held: benches by the pond" in body
     assert "Quietly published idea" not in body
     everything = client.get("/admin/snippets/ideas/idea/?queue=").content.decode()
