@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 
 from accounts import roles
 
+from .converters import whole_number
 from .extensions import sorts_for
 from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase, listed_ideas_q
 from .photos import DETAIL_RENDITION, LIST_RENDITION
@@ -92,6 +93,10 @@ def ideas_on_map(*, challenge: ChallengePage, limit: int = 500) -> list[dict]:
     ]
 
 
+# Far beyond any real list, and small enough that the offset stays a valid bigint.
+MAX_PAGE = 1_000_000
+
+
 def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage | None = None) -> dict:
     """One page of ``ideas`` with its total and the viewer's follows, in one query: the total
     comes from a scalar subquery (computed once, so the page itself can still stop after
@@ -110,10 +115,8 @@ def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage 
             else Value(False),
         )
     paginator = Paginator(annotated, per_page)
-    try:
-        number = max(int(number or 1), 1)
-    except (TypeError, ValueError):
-        number = 1
+    # Past the last page (or not a page number at all): the first page.
+    number = max(whole_number(number, maximum=MAX_PAGE) or 1, 1)
     rows = list(annotated[(number - 1) * per_page : number * per_page])
     if not rows and number > 1:
         number = 1

@@ -15,7 +15,10 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import (
+    admin_views,
+    converters,  # noqa: F401 (registers <id:...>)
+)
 from .models import ChallengePage, Comment, Flag, Idea, IdeaStage, listed_ideas_q
 
 QUEUE_CHOICES = [
@@ -180,7 +183,7 @@ register_snippet(ModerationGroup)
 def moderation_urls():
     return [
         path(
-            "moderation/<str:kind>/<int:pk>/<str:action>/",
+            "moderation/<str:kind>/<id:pk>/<str:action>/",
             admin_views.moderate,
             name="ideas_moderate",
         )

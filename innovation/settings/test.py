@@ -16,9 +16,11 @@ CACHES = {
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="greenlight-test"),
     }
 }
-CELERY_TASK_ALWAYS_EAGER = True
+# A test worker process (tests/celery_worker.py) turns this off to consume what beat sends.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "exports": STORAGES["exports"],
 }
 WHITENOISE_AUTOREFRESH = True
