@@ -39,9 +39,9 @@ def test_leadership_takes_an_idea_to_a_pilot_and_a_visitor_follows_it(journey, h
 
     sign_in(journey, "lead@example.org")
     journey.go(f"/admin/pipeline/board/{challenge.pk}/")
+    journey.check_a11y("board")  # before any message banner fades in
     move_on_board(page, idea.title, "Under review", "The air team is reviewing this with the schools.")
     move_on_board(page, idea.title, "Shortlisted", "The air team will price sensors for all schools by March.")
-    journey.check_a11y("board")
     # Every stage can be reached: the board scrolls sideways and empty stages are narrow.
     board = page.get_by_role("region", name="Pipeline board")
     assert board.evaluate("element => element.scrollWidth > element.clientWidth || element.clientWidth >= 1000")
