@@ -7,7 +7,7 @@ DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/greenlight
 REDIS_URL ?= redis://127.0.0.1:6379/1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format install install-dev migrate demo worker clean
+.PHONY: run test lint format install install-dev migrate demo worker clean vendor
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -53,6 +53,13 @@ format: install-dev
 ## A Celery worker and beat against REDIS_URL (production-like setups)
 worker: install
 	REDIS_URL=$(REDIS_URL) $(BIN)/celery -A innovation worker --beat --loglevel=INFO
+
+## Refresh the vendored front-end libraries (package.json) from the npm registry into static/vendor
+vendor:
+	rm -rf /tmp/greenlight-vendor && mkdir -p /tmp/greenlight-vendor
+	cd /tmp/greenlight-vendor && npm pack leaflet@$$(node -p "require('$(CURDIR)/package.json').dependencies.leaflet") >/dev/null && tar xzf leaflet-*.tgz
+	rm -rf static/vendor/leaflet && mkdir -p static/vendor/leaflet
+	cp -r /tmp/greenlight-vendor/package/dist/leaflet.js /tmp/greenlight-vendor/package/dist/leaflet.css /tmp/greenlight-vendor/package/dist/images /tmp/greenlight-vendor/package/LICENSE static/vendor/leaflet/
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,6 +1,7 @@
 """Forms residents fill in on the site. They collect input; the services validate and write."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
@@ -12,6 +13,27 @@ BODY_HELP = _(
     "Separate paragraphs with a blank line; start a line with “- ” for a list. "
     "Bold, italic and links in simple HTML are kept; anything else is removed."
 )
+
+
+def map_picker_attrs(latitude: forms.Field, longitude: forms.Field) -> bool:
+    """Where tiles are configured, the site's map script draws a map after the longitude
+    field to pick the place with; the two fields stay as they are, the way to type it."""
+    config = settings.GREENLIGHT_MAP
+    if not config["TILE_URL"]:
+        return False
+    latitude.widget.attrs["data-map-latitude"] = ""
+    longitude.widget.attrs.update(
+        {
+            "data-map-picker": "",
+            "data-map-tiles": config["TILE_URL"],
+            "data-map-attribution": config["ATTRIBUTION"],
+            "data-map-center": ",".join(str(value) for value in config["CENTER"]),
+            "data-map-zoom": str(config["ZOOM"]),
+            "data-map-label": _("Map: click or tap the place to fill in its latitude and longitude"),
+        }
+    )
+    longitude.help_text = _("Pick the place on the map, or type its latitude and longitude.")
+    return True
 
 
 class IdeaForm(forms.Form):
@@ -54,6 +76,7 @@ class IdeaForm(forms.Form):
     def __init__(self, *args, challenge: ChallengePage, idea: Idea | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
+        self.uses_map = map_picker_attrs(self.fields["latitude"], self.fields["longitude"])
         suggested = challenge.suggested_tag_list
         self.fields["suggested_tags"].choices = [(tag.lower(), tag) for tag in suggested]
         if not suggested:

@@ -51,7 +51,7 @@ def activity_chart(activity: selectors.WeeklyActivity, prefix: str = "") -> Line
         chart_id=f"{prefix}activity",
         title=_("Activity per week"),
         category_heading=_("Week of"),
-        categories=[formats.date_format(week, "j M Y") for week in activity.weeks],
+        categories=[formats.date_format(week) for week in activity.weeks],
         series=[Series(label=str(label), values=activity.series[key]) for key, label in FIGURE_LABELS.items()],
     )
 
