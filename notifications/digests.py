@@ -3,20 +3,18 @@
 People are taken in pages of ``NOTIFICATIONS_DIGEST_BATCH`` by id (keyset pagination over a
 partial index), and for each page only the newest ``DIGEST_ITEMS`` notifications per person
 are read (a window function) with a count of the rest: memory depends on the batch size,
-not on how many people or notifications there are. Each digest is sent in its own
-transaction under the key ``digest:<frequency>:<person>:<period>``, so a second run the same
-day sends nothing twice; a person with nothing new gets no email.
+not on how many people or notifications there are. Each digest sent is recorded under the
+key ``digest:<frequency>:<person>:<period>``, so a second run the same day sends nothing
+twice; a person with nothing new gets no email.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
-from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -28,6 +26,8 @@ from .models import EmailState, Frequency, Notification, SentEmail
 from .texts import notification_text
 
 DIGEST_ITEMS = 20
+# Digests sent between two records of their keys: at most this many repeat after a crash.
+CLAIM_CHUNK = 25
 STATES = {Frequency.DAILY: EmailState.DAILY, Frequency.WEEKLY: EmailState.WEEKLY}
 
 
@@ -118,39 +118,13 @@ def digest_email(*, recipient, frequency: str, notifications: list, total: int):
     )
 
 
-@contextmanager
-def _quick_commits():
-    """On PostgreSQL, commits of this session do not wait for the disk: the digest run writes
-    one small row per person, and losing the last fraction of a second of them in a database
-    crash only means those few digests are sent again."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO OFF")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET synchronous_commit")
-
-
-def _claim(*, frequency: str, period: str, recipient) -> bool:
-    """Record this person's digest for the period; False when it was sent already."""
-    try:
-        with transaction.atomic():
-            SentEmail.objects.create(key=f"digest:{frequency}:{recipient.pk}:{period}", recipient=recipient)
-    except IntegrityError:
-        return False
-    return True
-
-
 def send_due(*, frequency: str, now=None, batch: int | None = None, connection=None) -> int:
     """Send every due digest of ``frequency``; returns how many were sent.
 
-    Each person's digest is recorded (its key) before it is sent, then sent; the batch's
-    notifications are marked sent together. A crash in between repeats at most the one
-    digest being sent; a later run finds the key and marks that person's notifications sent."""
+    People are sent their digests in chunks of ``CLAIM_CHUNK``; after each chunk its keys are
+    recorded in one statement, and after each batch its notifications are marked sent in
+    one statement. A crash repeats at most one chunk's digests (never loses one); a later run
+    skips everyone whose key is recorded and marks their notifications sent."""
     state = STATES[frequency]
     now = now or timezone.now()
     period = period_of(frequency, now)
@@ -158,24 +132,29 @@ def send_due(*, frequency: str, now=None, batch: int | None = None, connection=N
     User = get_user_model()
     sent = 0
     mail_connection = connection or get_connection()
-    with translation.override(settings.LANGUAGE_CODE), _quick_commits():
+    with translation.override(settings.LANGUAGE_CODE):
         for ids in recipient_batches(state=state, cutoff=now, size=size):
             items, totals = batch_items(ids=ids, state=state, cutoff=now)
-            people = User.objects.filter(pk__in=ids).only(
-                "id", "email", "is_active", "display_name", "first_name", "last_name"
+            people = list(
+                User.objects.filter(pk__in=ids, is_active=True)
+                .exclude(email="")
+                .only("id", "email", "display_name", "first_name", "last_name")
             )
-            for recipient in people:
-                if not (recipient.is_active and recipient.email and items.get(recipient.pk)):
-                    continue
-                if _claim(frequency=frequency, period=period, recipient=recipient):
+            for start in range(0, len(people), CLAIM_CHUNK):
+                chunk = [person for person in people[start : start + CLAIM_CHUNK] if items.get(person.pk)]
+                keys = {person.pk: f"digest:{frequency}:{person.pk}:{period}" for person in chunk}
+                done = set(SentEmail.objects.filter(key__in=keys.values()).values_list("recipient_id", flat=True))
+                delivered = []
+                for person in chunk:
+                    if person.pk in done:
+                        continue
                     email = digest_email(
-                        recipient=recipient,
-                        frequency=frequency,
-                        notifications=items[recipient.pk],
-                        total=totals.get(recipient.pk, 0),
+                        recipient=person, frequency=frequency, notifications=items[person.pk], total=totals[person.pk]
                     )
                     email.connection = mail_connection
                     email.send()
-                    sent += 1
+                    delivered.append(SentEmail(key=keys[person.pk], recipient=person))
+                SentEmail.objects.bulk_create(delivered, ignore_conflicts=True)
+                sent += len(delivered)
             _waiting(state, now).filter(recipient_id__in=ids).update(email_state=EmailState.SENT, emailed_at=now)
     return sent
