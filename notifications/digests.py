@@ -19,6 +19,9 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .emails import absolute, build_email, unsubscribe_url
@@ -88,13 +91,24 @@ def batch_items(*, ids: list[int], state: str, cutoff) -> tuple[dict[int, list],
     return items, totals
 
 
-def digest_email(*, recipient, frequency: str, notifications: list, total: int):
-    entries = []
+ITEM_HTML = '<li style="margin:0 0 12px;"><a href="{}" style="color:#1d6b3a;font-weight:bold;">{}</a>{}</li>'
+
+
+def _entries(notifications: list) -> tuple[str, str]:
+    """The digest's list as text and as HTML, built in Python: the one loop that runs for
+    every item of every digest stays cheap."""
+    text, html = [], []
     for notification in notifications:
         headline, detail = notification_text(notification)
-        entries.append(
-            {"headline": headline, "detail": detail, "link": absolute(notification.url) if notification.url else ""}
-        )
+        detail = Truncator(detail).chars(240) if detail else ""
+        link = absolute(notification.url) if notification.url else absolute(reverse("notifications:list"))
+        text.append("\n".join(line for line in (f"* {headline}", f"  {detail}" if detail else "", f"  {link}") if line))
+        html.append(format_html(ITEM_HTML, link, headline, format_html("<br>{}", detail) if detail else ""))
+    return "\n\n".join(text), mark_safe("\n".join(html))
+
+
+def digest_email(*, recipient, frequency: str, notifications: list, total: int):
+    items_text, items_html = _entries(notifications)
     if frequency == Frequency.WEEKLY:
         subject = _("Your week in the city's challenges")
         intro = _("What happened this week in what you follow")
@@ -108,8 +122,9 @@ def digest_email(*, recipient, frequency: str, notifications: list, total: int):
         context={
             "recipient": recipient,
             "intro": intro,
-            "items": entries,
-            "more": max(total - len(entries), 0),
+            "items_text": items_text,
+            "items_html": items_html,
+            "more": max(total - len(notifications), 0),
             "all_url": absolute(reverse("notifications:list")),
             "kind_label": Frequency(frequency).label,
         },
