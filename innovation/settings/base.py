@@ -61,8 +61,9 @@ LOCAL_APPS = [
     "voting",
     "pipeline",
     "search",
-    "notifications",
     "insights",
+    # Last: its demo relays the events every other demo recorded.
+    "notifications",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
