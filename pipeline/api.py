@@ -10,6 +10,7 @@ from rest_framework import status as http_status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from ideas.api import FOLLOW, FollowSerializer
 from ideas.models import Idea
 
 from . import selectors, services
@@ -88,10 +89,6 @@ class UpdateSerializer(serializers.Serializer):
     date = serializers.DateField()
     title = serializers.CharField()
     text = serializers.CharField()
-
-
-class PilotFollowSerializer(serializers.Serializer):
-    following = serializers.BooleanField(read_only=True)
 
 
 class PilotSerializer(serializers.ModelSerializer):
@@ -174,14 +171,14 @@ class PilotViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         if self.action == "follow":
-            return PilotFollowSerializer
+            return FollowSerializer
         return PilotDetailSerializer if self.action == "retrieve" else PilotSerializer
 
     @extend_schema(
         summary="Follow (POST) or stop following (DELETE) the pilot: hear of its updates, milestones "
         "and final decision",
         request=None,
-        responses=PilotFollowSerializer,
+        responses=FOLLOW,
     )
     @action(detail=True, methods=["post", "delete"], permission_classes=[permissions.IsAuthenticated])
     def follow(self, request, pk=None):
