@@ -194,9 +194,14 @@ class Workers:
 
     def _reconnect(self) -> None:
         """Forget the cached routing, connection pool and producers (they name the old broker)."""
+        from kombu import pools
+
         _forget_routing(self.app)
+        if self.app._pool is not None:
+            self.app._pool.force_close_all()
         self.app._pool = None
         self.app.amqp._producer_pool = None
+        pools.reset()
 
     def start(self, *, wait: bool = True) -> WorkerProcess:
         worker = WorkerProcess(queue=self.queue, broker_url=self.broker_url, env=self.env)
