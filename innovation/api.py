@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import MeView
 from ideas import api as ideas_api
 from ideas import converters
+from notifications import api as notifications_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
 from search import api as search_api
 from voting import api as voting_api
@@ -28,6 +29,8 @@ router.register("comments", ideas_api.CommentViewSet, basename="comment")
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
+    path("me/notifications/", notifications_api.NotificationListView.as_view(), name="api-me-notifications"),
+    path("me/notifications/read/", notifications_api.NotificationReadView.as_view(), name="api-me-notifications-read"),
     path("ideas/<id:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
     path("challenges/<id:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),
     path(
