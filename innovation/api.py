@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView
 from ideas import api as ideas_api
+from integrations import api as integrations_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
 from search import api as search_api
 from voting import api as voting_api
@@ -14,9 +15,14 @@ router.register("pilots", PilotViewSet, basename="pilot")
 router.register("challenges", ideas_api.ChallengeViewSet, basename="challenge")
 router.register("ideas", ideas_api.IdeaViewSet, basename="idea")
 router.register("comments", ideas_api.CommentViewSet, basename="comment")
+router.register("me/tokens", integrations_api.MyTokenViewSet, basename="me-token")
+router.register("open-data/ideas", integrations_api.OpenIdeaViewSet, basename="api-open-idea")
+router.register("open-data/challenges", integrations_api.OpenChallengeViewSet, basename="api-open-challenge")
+router.register("open-data/pilots", integrations_api.OpenPilotViewSet, basename="api-open-pilot")
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
+    path("open-data/", integrations_api.CatalogView.as_view(), name="api-open-data-catalog"),
     path("ideas/<int:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
     path("challenges/<int:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),
     path(
