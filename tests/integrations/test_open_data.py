@@ -107,8 +107,9 @@ def test_etag_and_last_modified_answer_304_until_something_changes(client, city)
     assert client.get("/api/v1/open-data/ideas/", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
 
     # A support changes the tally: the same request now gets the new page.
-    from ideas.models import Idea
     from django.db.models import F
+
+    from ideas.models import Idea
 
     Idea.objects.filter(pk=city["shade"].pk).update(support_count=F("support_count") + 1)
     changed = client.get("/api/v1/open-data/ideas/", HTTP_IF_NONE_MATCH=etag)
