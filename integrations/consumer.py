@@ -5,6 +5,8 @@ import logging
 
 from django.db import transaction
 
+from notifications.outbox import register_consumer
+
 from . import deliveries
 
 logger = logging.getLogger(__name__)
@@ -27,9 +29,4 @@ def handle_outbox_message(message) -> None:
 
 
 def register() -> None:
-    try:
-        from notifications.outbox import register_consumer
-    except ImportError:
-        logger.debug("The outbox is not installed; webhooks receive no events.")
-        return
     register_consumer(CONSUMER_NAME, handle_outbox_message)

@@ -24,7 +24,6 @@ EVENTS = {
 PUBLIC_DETAILS = {
     "idea.stage_changed": ("from", "to", "note"),
     "idea.merged": ("source", "target"),
-    "pilot.updated": ("update",),
     "pilot.decided": ("decision",),
     "challenge.phase_opened": ("phase",),
 }
@@ -34,16 +33,32 @@ def event_choices() -> list[tuple[str, str]]:
     return list(EVENTS.items())
 
 
-def _resource(payload: dict) -> tuple[str, dict] | None:
-    if payload.get("idea") is not None:
+def _pilot_data(payload: dict) -> dict | None:
+    pilot = public.public_pilots().filter(pk=payload["pilot"]).first()
+    if pilot is not None:
+        data = {"pilot": public.pilot_record(pilot)}
+        if payload.get("update") is not None:
+            update = pilot.updates.filter(pk=payload["update"]).first()
+            if update is not None:
+                data["update"] = {"date": update.date.isoformat(), "title": update.title, "text": update.text}
+        return data
+    # A pilot starts as a draft: say which public ideas it will test, and nothing of the draft.
+    ideas = [public.idea_record(idea) for idea in public.public_ideas().filter(pk__in=payload.get("ideas") or [])]
+    if not ideas:
+        return None
+    return {"pilot": {"id": payload["pilot"], "published": False}, "ideas": ideas}
+
+
+def _resource(event: str, payload: dict) -> dict | None:
+    kind = event.split(".", 1)[0]
+    if kind == "pilot" and payload.get("pilot") is not None:
+        return _pilot_data(payload)
+    if kind in ("idea", "comment") and payload.get("idea") is not None:
         idea = public.public_ideas().filter(pk=payload["idea"]).first()
-        return ("idea", public.idea_record(idea)) if idea else None
-    if payload.get("pilot") is not None:
-        pilot = public.public_pilots().filter(pk=payload["pilot"]).first()
-        return ("pilot", public.pilot_record(pilot)) if pilot else None
-    if payload.get("challenge") is not None:
+        return {"idea": public.idea_record(idea)} if idea else None
+    if kind == "challenge" and payload.get("challenge") is not None:
         challenge = public.public_challenges().filter(pk=payload["challenge"]).first()
-        return ("challenge", public.challenge_record(challenge)) if challenge else None
+        return {"challenge": public.challenge_record(challenge)} if challenge else None
     return None
 
 
@@ -59,11 +74,10 @@ def _jsonable(value):
 
 def body_for(*, event_id: str, event: str, timestamp, payload: dict) -> str | None:
     """The JSON text sent for an event, or None when what it is about is not public."""
-    resource = _resource(payload)
+    resource = _resource(event, payload)
     if resource is None:
         return None
-    kind, record = resource
     data = {key: _jsonable(payload[key]) for key in PUBLIC_DETAILS.get(event, ()) if key in payload}
-    data[kind] = record
+    data.update(resource)
     body = {"id": event_id, "type": event, "timestamp": timestamp.isoformat(), "data": data}
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=False)

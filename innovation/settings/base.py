@@ -7,6 +7,7 @@ secrets have no default here — production.py requires them.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -61,6 +62,7 @@ LOCAL_APPS = [
     "voting",
     "pipeline",
     "search",
+    "notifications",
     "integrations",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -288,6 +290,40 @@ if ELASTICSEARCH_URL:
     }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = env("API_THROTTLE_SEARCH", default="120/min")
 CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcile_index", "schedule": 15 * 60}
+
+# Notifications
+# The programme's postal address, printed at the foot of every email.
+GREENLIGHT_PROGRAMME_ADDRESS = env("PROGRAMME_ADDRESS", default="City Hall, 1 Main Square")
+# How long the unsubscribe link in an email keeps working.
+NOTIFICATIONS_UNSUBSCRIBE_MAX_AGE_DAYS = env.int("NOTIFICATIONS_UNSUBSCRIBE_MAX_AGE_DAYS", default=90)
+# The relay retries a failing outbox consumer after 30 s, 1, 2, 4... minutes, then parks it.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
+# People per batch when digests are built.
+NOTIFICATIONS_DIGEST_BATCH = env.int("NOTIFICATIONS_DIGEST_BATCH", default=500)
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=60)
+CELERY_BEAT_SCHEDULE["notifications-relay-outbox"] = {
+    "task": "notifications.tasks.relay_outbox",
+    "schedule": OUTBOX_SWEEP_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["notifications-send-pending-emails"] = {
+    "task": "notifications.tasks.send_pending_emails",
+    "schedule": OUTBOX_SWEEP_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["notifications-phase-events"] = {
+    "task": "notifications.tasks.record_phase_events",
+    "schedule": 10 * 60,
+}
+CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=env.int("NOTIFICATIONS_DIGEST_HOUR", default=7), minute=0),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=env.int("NOTIFICATIONS_DIGEST_HOUR", default=7), minute=0, day_of_week="monday"),
+    "args": ("weekly",),
+}
 
 # Security headers (tightened further in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
