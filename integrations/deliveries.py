@@ -31,7 +31,7 @@ def retry_delay(attempts: int) -> float:
 
 
 def lease_seconds() -> float:
-    return settings.WEBHOOK_CONNECT_TIMEOUT + settings.WEBHOOK_TIMEOUT + 15
+    return settings.WEBHOOK_CONNECT_TIMEOUT + settings.WEBHOOK_TIMEOUT + settings.WEBHOOK_LEASE_GRACE
 
 
 def deliveries_create(*, event: str, event_id: str, timestamp, payload: dict) -> list[int]:

@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -48,6 +48,7 @@ class Worker:
     queue: str
     hostname: str
     log_path: Path
+    env: dict = field(default_factory=dict)
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -63,6 +64,24 @@ class Worker:
                 pytest.fail(f"The Celery worker exited ({self.process.returncode}):\n{self.log()[-4000:]}")
             time.sleep(interval)
         pytest.fail(f"Nothing happened within {timeout}s. Worker log:\n{self.log()[-4000:]}")
+
+    def kill(self) -> None:
+        """Stop the worker at once (SIGKILL), as a crash or an out-of-memory kill would."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def start_again(self) -> None:
+        """Start a new worker process on the same queue (after :meth:`kill`)."""
+        from innovation.celery import app
+
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                self.process.args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + START_TIMEOUT
+        while not app.control.ping(destination=[self.hostname], timeout=0.5):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"The Celery worker did not start again:\n{self.log()[-4000:]}")
 
     def queued(self) -> int:
         """Messages waiting in the worker's queue (not yet taken)."""
@@ -131,7 +150,7 @@ def celery_worker(transactional_db, settings):
     if app.conf.broker_url != settings.REDIS_URL:
         app.conf.broker_url = settings.REDIS_URL
         app._pool = None
-    worker = Worker(process=process, queue=queue, hostname=hostname, log_path=Path(log.name))
+    worker = Worker(process=process, queue=queue, hostname=hostname, log_path=Path(log.name), env=env)
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while not app.control.ping(destination=[hostname], timeout=0.5):
@@ -143,6 +162,7 @@ def celery_worker(transactional_db, settings):
             setattr(app.conf, key, value)
         _forget_routing(app)
         app._pool = None
+        process = worker.process
         process.terminate()
         try:
             process.wait(timeout=15)

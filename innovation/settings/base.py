@@ -383,6 +383,8 @@ GREENLIGHT_COMMENT_MAX_DEPTH = 2
 # Personal and service tokens (django-rest-knox, stored as SHA-512 digests), sent as
 # "Authorization: Bearer glt_…". Plain "Token …" keys made in a shell still work.
 KNOX_TOKEN_MODEL = "integrations.ApiToken"
+# knox's own migrations would create its default token table even though it is swapped out.
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Bearer",
     "TOKEN_PREFIX": "glt_",
@@ -399,6 +401,8 @@ WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=15)
 # (at most 6 hours apart), until WEBHOOK_RETRY_WINDOW seconds after the event.
 WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE", default=30)
 WEBHOOK_RETRY_WINDOW = env.int("WEBHOOK_RETRY_WINDOW", default=24 * 60 * 60)
+# Seconds beyond the timeouts after which an attempt whose worker died is taken over.
+WEBHOOK_LEASE_GRACE = env.float("WEBHOOK_LEASE_GRACE", default=15)
 CELERY_BEAT_SCHEDULE["integrations-webhook-sweep"] = {"task": "integrations.tasks.webhook_sweep", "schedule": 60}
 # The licence the open-data catalogue states for every dataset (a name and a URL).
 OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="CC-BY-4.0")
