@@ -1,6 +1,7 @@
 import pytest
 
 from accounts import roles
+from tests.celery_worker import celery_worker  # noqa: F401 (a fixture for the worker tests)
 from tests.factories import UserFactory
 
 

@@ -6,6 +6,7 @@ answering, so a test sees a request even when the sender dies waiting for the an
 request waiting that long before answering (a slow or stuck receiver)."""
 
 import argparse
+import contextlib
 import json
 import os
 import threading
@@ -48,10 +49,8 @@ def main() -> None:
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(answer)))
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(answer)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def log_message(self, *args):
             pass

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from integrations import signing
-from tests.celery_worker import celery_worker  # noqa: F401 (a fixture)
 
 from .webhooks import endpoint_for, publish_idea
 

@@ -11,7 +11,6 @@ from standardwebhooks import Webhook
 from integrations.models import AttemptOutcome, DeliveryStatus, WebhookDelivery
 from integrations.tasks import webhook_sweep
 from notifications.outbox import relay_pending
-from tests.celery_worker import celery_worker  # noqa: F401 (a fixture)
 
 from .webhooks import endpoint_for, publish_idea
 
