@@ -4,8 +4,16 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .sites import sync_site
+
+        post_migrate.connect(sync_site, sender=self, dispatch_uid="accounts-sync-site")
 
 
 class GreenlightUsersConfig(WagtailUsersAppConfig):

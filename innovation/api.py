@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import MeView
 from ideas import api as ideas_api
 from integrations import api as integrations_api
+from notifications import api as notifications_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
 from search import api as search_api
 from voting import api as voting_api
@@ -22,6 +23,8 @@ router.register("open-data/pilots", integrations_api.OpenPilotViewSet, basename=
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
+    path("me/notifications/", notifications_api.NotificationListView.as_view(), name="api-me-notifications"),
+    path("me/notifications/read/", notifications_api.NotificationReadView.as_view(), name="api-me-notifications-read"),
     path("open-data/", integrations_api.CatalogView.as_view(), name="api-open-data-catalog"),
     path("ideas/<int:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
     path("challenges/<int:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),

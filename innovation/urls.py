@@ -17,6 +17,7 @@ urlpatterns = [
     path("votes/", include("voting.urls")),
     path("search/", include("search.urls")),
     path("notifications/", include("notifications.urls")),
+    path("pipeline/", include("pipeline.public_urls")),
     path("", include("integrations.urls")),
     path("api/v1/", include("innovation.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -7,11 +7,13 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
+
+from ideas.views import _safe_next
 
 from . import selectors, services
 from .emails import read_unsubscribe_token
@@ -50,12 +52,7 @@ class MarkReadView(LoginRequiredMixin, View):
                 messages.error(request, _("Choose a notification."))
             else:
                 services.notifications_mark_read(user=request.user, ids=[pk])
-        target = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return redirect(target)
-        return redirect("notifications:list")
+        return redirect(_safe_next(request, reverse("notifications:list")))
 
 
 class OpenView(LoginRequiredMixin, View):
@@ -64,9 +61,7 @@ class OpenView(LoginRequiredMixin, View):
     def get(self, request, pk: int):
         notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
         services.notifications_mark_read(user=request.user, ids=[notification.pk])
-        if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}):
-            return redirect(notification.url)
-        return redirect("notifications:list")
+        return redirect(notification.url or reverse("notifications:list"))
 
 
 class PreferencesView(LoginRequiredMixin, View):

@@ -22,7 +22,8 @@ def reindex_after_commit(idea_ids) -> None:
 
     ids = sorted({int(pk) for pk in idea_ids})
     if ids:
-        transaction.on_commit(lambda: index_ideas.delay(ids))
+        # robust: with the broker down the change still succeeds; beat's reconcile catches up.
+        transaction.on_commit(lambda: index_ideas.delay(ids), robust=True)
 
 
 def _idea_changed(sender, idea=None, **kwargs):

@@ -136,6 +136,10 @@ class PilotPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(pilot_detail_context(pilot=self))
+        user = getattr(request, "user", None)
+        context["follows_pilot"] = bool(
+            getattr(user, "is_authenticated", False) and self.follows.filter(follower=user).exists()
+        )
         return context
 
     @property

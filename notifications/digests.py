@@ -1,0 +1,160 @@
+"""Daily and weekly digests, built in bounded batches.
+
+People are taken in pages of ``NOTIFICATIONS_DIGEST_BATCH`` by id (keyset pagination over a
+partial index), and for each page only the newest ``DIGEST_ITEMS`` notifications per person
+are read (a window function) with a count of the rest: memory depends on the batch size,
+not on how many people or notifications there are. Each digest is sent in its own
+transaction under the key ``digest:<frequency>:<person>:<period>``, so a second run the same
+day sends nothing twice; a person with nothing new gets no email.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .emails import absolute, build_email, unsubscribe_url
+from .models import EmailState, Frequency, Notification, SentEmail
+from .texts import notification_text
+
+DIGEST_ITEMS = 20
+STATES = {Frequency.DAILY: EmailState.DAILY, Frequency.WEEKLY: EmailState.WEEKLY}
+
+
+def period_of(frequency: str, now) -> str:
+    day = timezone.localdate(now)
+    if frequency == Frequency.WEEKLY:
+        year, week, _weekday = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.isoformat()
+
+
+def _waiting(state: str, cutoff):
+    return Notification.objects.filter(email_state=state, created_at__lte=cutoff)
+
+
+def recipient_batches(*, state: str, cutoff, size: int):
+    """Lists of at most ``size`` recipient ids with something waiting, in id order."""
+    last = 0
+    while True:
+        ids = list(
+            _waiting(state, cutoff)
+            .filter(recipient_id__gt=last)
+            .order_by("recipient_id")
+            .values_list("recipient_id", flat=True)
+            .distinct()[:size]
+        )
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
+
+
+def batch_items(*, ids: list[int], state: str, cutoff) -> tuple[dict[int, list], dict[int, int]]:
+    """The newest notifications of each person in ``ids`` (at most DIGEST_ITEMS each) and how
+    many each has waiting in all."""
+    rows = (
+        _waiting(state, cutoff)
+        .filter(recipient_id__in=ids)
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("recipient_id")], order_by=[F("created_at").desc(), F("id").desc()]
+            )
+        )
+        .filter(position__lte=DIGEST_ITEMS)
+        .only("id", "recipient_id", "event", "kind", "data", "url", "created_at")
+        .order_by("recipient_id", "position")
+    )
+    items: dict[int, list] = defaultdict(list)
+    for notification in rows:
+        items[notification.recipient_id].append(notification)
+    totals = dict(
+        _waiting(state, cutoff)
+        .filter(recipient_id__in=ids)
+        .values("recipient_id")
+        .annotate(n=Count("id"))
+        .values_list("recipient_id", "n")
+    )
+    return items, totals
+
+
+def digest_email(*, recipient, frequency: str, notifications: list, total: int):
+    entries = []
+    for notification in notifications:
+        headline, detail = notification_text(notification)
+        entries.append(
+            {"headline": headline, "detail": detail, "link": absolute(notification.url) if notification.url else ""}
+        )
+    if frequency == Frequency.WEEKLY:
+        subject = _("Your week in the city's challenges")
+        intro = _("What happened this week in what you follow")
+    else:
+        subject = _("Your day in the city's challenges")
+        intro = _("What happened today in what you follow")
+    return build_email(
+        to=recipient.email,
+        subject=subject,
+        template="digest",
+        context={
+            "recipient": recipient,
+            "intro": intro,
+            "items": entries,
+            "more": max(total - len(entries), 0),
+            "all_url": absolute(reverse("notifications:list")),
+            "kind_label": Frequency(frequency).label,
+        },
+        unsubscribe=unsubscribe_url(user_id=recipient.pk, kind=f"digest:{frequency}"),
+        key=f"digest:{frequency}:{recipient.pk}:{period_of(frequency, timezone.now())}",
+    )
+
+
+def send_due(*, frequency: str, now=None, batch: int | None = None, connection=None) -> int:
+    """Send every due digest of ``frequency``; returns how many were sent."""
+    state = STATES[frequency]
+    now = now or timezone.now()
+    period = period_of(frequency, now)
+    size = batch or settings.NOTIFICATIONS_DIGEST_BATCH
+    User = get_user_model()
+    sent = 0
+    connection = connection or get_connection()
+    with translation.override(settings.LANGUAGE_CODE):
+        for ids in recipient_batches(state=state, cutoff=now, size=size):
+            items, totals = batch_items(ids=ids, state=state, cutoff=now)
+            people = User.objects.filter(pk__in=ids).only(
+                "id", "email", "is_active", "display_name", "first_name", "last_name"
+            )
+            for recipient in people:
+                with transaction.atomic():
+                    reachable = recipient.is_active and recipient.email
+                    if reachable:
+                        try:
+                            with transaction.atomic():
+                                SentEmail.objects.create(
+                                    key=f"digest:{frequency}:{recipient.pk}:{period}", recipient=recipient
+                                )
+                        except IntegrityError:
+                            reachable = False  # sent already in this period; what came since waits for the next
+                    if reachable and items.get(recipient.pk):
+                        email = digest_email(
+                            recipient=recipient,
+                            frequency=frequency,
+                            notifications=items[recipient.pk],
+                            total=totals.get(recipient.pk, 0),
+                        )
+                        email.connection = connection
+                        email.send()
+                        sent += 1
+                    if reachable or not (recipient.is_active and recipient.email):
+                        _waiting(state, now).filter(recipient=recipient).update(
+                            email_state=EmailState.SENT, emailed_at=now
+                        )
+    return sent
