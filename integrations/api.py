@@ -13,6 +13,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ideas.models import ChallengePage, Idea
+from pipeline.models import PilotPage
+
 from . import conditional, public, services
 from .models import ApiToken, TokenAccess
 from .renderers import CSVRenderer
@@ -214,6 +217,7 @@ class FeedViewSet(FeedMixin, viewsets.GenericViewSet):
 )
 class OpenIdeaViewSet(FeedViewSet):
     serializer_class = OpenIdeaSerializer
+    queryset = Idea.objects.none()  # for the schema; requests use get_queryset()
     csv_columns = list(OpenIdeaSerializer().fields)
 
     def get_queryset(self):
@@ -229,6 +233,7 @@ class OpenIdeaViewSet(FeedViewSet):
 )
 class OpenChallengeViewSet(FeedViewSet):
     serializer_class = OpenChallengeSerializer
+    queryset = ChallengePage.objects.none()
     csv_columns = list(OpenChallengeSerializer().fields)
 
     def get_queryset(self):
@@ -244,6 +249,7 @@ class OpenChallengeViewSet(FeedViewSet):
 )
 class OpenPilotViewSet(FeedViewSet):
     serializer_class = OpenPilotSerializer
+    queryset = PilotPage.objects.none()
     csv_columns = list(OpenPilotSerializer().fields)
 
     def get_queryset(self):

@@ -8,6 +8,6 @@ class IntegrationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import consumer
+        from . import consumer, schema  # noqa: F401 - the schema extension registers itself
 
         consumer.register()
