@@ -3,9 +3,9 @@
 People are taken in pages of ``NOTIFICATIONS_DIGEST_BATCH`` by id (keyset pagination over a
 partial index), and for each page only the newest ``DIGEST_ITEMS`` notifications per person
 are read (a window function) with a count of the rest: memory depends on the batch size,
-not on how many people or notifications there are. Each digest is sent in its own
-transaction under the key ``digest:<frequency>:<person>:<period>``, so a second run the same
-day sends nothing twice; a person with nothing new gets no email.
+not on how many people or notifications there are. Each digest sent is recorded under the
+key ``digest:<frequency>:<person>:<period>``, so a second run the same day sends nothing
+twice; a person with nothing new gets no email.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
-from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -27,6 +26,8 @@ from .models import EmailState, Frequency, Notification, SentEmail
 from .texts import notification_text
 
 DIGEST_ITEMS = 20
+# Digests sent between two records of their keys: at most this many repeat after a crash.
+CLAIM_CHUNK = 25
 STATES = {Frequency.DAILY: EmailState.DAILY, Frequency.WEEKLY: EmailState.WEEKLY}
 
 
@@ -118,43 +119,42 @@ def digest_email(*, recipient, frequency: str, notifications: list, total: int):
 
 
 def send_due(*, frequency: str, now=None, batch: int | None = None, connection=None) -> int:
-    """Send every due digest of ``frequency``; returns how many were sent."""
+    """Send every due digest of ``frequency``; returns how many were sent.
+
+    People are sent their digests in chunks of ``CLAIM_CHUNK``; after each chunk its keys are
+    recorded in one statement, and after each batch its notifications are marked sent in
+    one statement. A crash repeats at most one chunk's digests (never loses one); a later run
+    skips everyone whose key is recorded and marks their notifications sent."""
     state = STATES[frequency]
     now = now or timezone.now()
     period = period_of(frequency, now)
     size = batch or settings.NOTIFICATIONS_DIGEST_BATCH
     User = get_user_model()
     sent = 0
-    connection = connection or get_connection()
+    mail_connection = connection or get_connection()
     with translation.override(settings.LANGUAGE_CODE):
         for ids in recipient_batches(state=state, cutoff=now, size=size):
             items, totals = batch_items(ids=ids, state=state, cutoff=now)
-            people = User.objects.filter(pk__in=ids).only(
-                "id", "email", "is_active", "display_name", "first_name", "last_name"
+            people = list(
+                User.objects.filter(pk__in=ids, is_active=True)
+                .exclude(email="")
+                .only("id", "email", "display_name", "first_name", "last_name")
             )
-            for recipient in people:
-                with transaction.atomic():
-                    reachable = recipient.is_active and recipient.email
-                    if reachable:
-                        try:
-                            with transaction.atomic():
-                                SentEmail.objects.create(
-                                    key=f"digest:{frequency}:{recipient.pk}:{period}", recipient=recipient
-                                )
-                        except IntegrityError:
-                            reachable = False  # sent already in this period; what came since waits for the next
-                    if reachable and items.get(recipient.pk):
-                        email = digest_email(
-                            recipient=recipient,
-                            frequency=frequency,
-                            notifications=items[recipient.pk],
-                            total=totals.get(recipient.pk, 0),
-                        )
-                        email.connection = connection
-                        email.send()
-                        sent += 1
-                    if reachable or not (recipient.is_active and recipient.email):
-                        _waiting(state, now).filter(recipient=recipient).update(
-                            email_state=EmailState.SENT, emailed_at=now
-                        )
+            for start in range(0, len(people), CLAIM_CHUNK):
+                chunk = [person for person in people[start : start + CLAIM_CHUNK] if items.get(person.pk)]
+                keys = {person.pk: f"digest:{frequency}:{person.pk}:{period}" for person in chunk}
+                done = set(SentEmail.objects.filter(key__in=keys.values()).values_list("recipient_id", flat=True))
+                delivered = []
+                for person in chunk:
+                    if person.pk in done:
+                        continue
+                    email = digest_email(
+                        recipient=person, frequency=frequency, notifications=items[person.pk], total=totals[person.pk]
+                    )
+                    email.connection = mail_connection
+                    email.send()
+                    delivered.append(SentEmail(key=keys[person.pk], recipient=person))
+                SentEmail.objects.bulk_create(delivered, ignore_conflicts=True)
+                sent += len(delivered)
+            _waiting(state, now).filter(recipient_id__in=ids).update(email_state=EmailState.SENT, emailed_at=now)
     return sent

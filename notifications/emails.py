@@ -29,7 +29,7 @@ def kick_sender() -> None:
     from .tasks import send_pending_emails
 
     try:
-        send_pending_emails.delay()
+        send_pending_emails.apply_async(retry=False)  # fail fast: the sweep is the retry
     except Exception:  # the broker is down: beat's sweep sends them later
         logger.warning("Could not queue the notification emails; the periodic sweep will send them.", exc_info=True)
 

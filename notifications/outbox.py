@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import DeliveryStatus, OutboxDelivery, OutboxMessage
@@ -59,9 +59,8 @@ def outbox_record(*, event: str, payload: dict, key: str | None = None) -> Outbo
 
 
 def kick_after_commit() -> None:
-    """Start the relay once the current transaction commits (once per transaction)."""
-    if connection.in_atomic_block and any(func is _kick for _ids, func, _robust in connection.run_on_commit):
-        return
+    """Start the relay once the current transaction commits. Each kick relays everything
+    pending, so a transaction that records several messages may kick more than once."""
     transaction.on_commit(_kick)
 
 
@@ -69,7 +68,7 @@ def _kick() -> None:
     from .tasks import relay_outbox
 
     try:
-        relay_outbox.delay()
+        relay_outbox.apply_async(retry=False)  # fail fast: the sweep is the retry
     except Exception:  # the broker is down: beat's sweep relays the rows later
         logger.warning("Could not queue the outbox relay; the periodic sweep will relay the messages.", exc_info=True)
 
