@@ -8,6 +8,11 @@ class IntegrationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from ideas.extensions import Panel, register_panel
+
         from . import consumer, schema  # noqa: F401 - the schema extension registers itself
 
         consumer.register()
+        register_panel(
+            Panel(place="challenge_header", template="integrations/panels/challenge_calendar.html", order=90)
+        )

@@ -43,3 +43,9 @@ def test_calendar_answers_304_when_unchanged(client, home_page):
     ChallengeFactory.create("voting", title="Greener school yards")
     first = client.get("/calendar/challenges.ics")
     assert client.get("/calendar/challenges.ics", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_challenge_page_links_to_its_calendar(client, home_page):
+    challenge = ChallengeFactory.create("submission", title="Greener school yards")
+    page = client.get(challenge.url).content.decode()
+    assert f'href="/calendar/challenges/{challenge.pk}.ics"' in page
