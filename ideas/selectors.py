@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 
 from accounts import roles
 
+from .converters import whole_number
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
 from .photos import DETAIL_RENDITION, LIST_RENDITION
@@ -72,6 +73,10 @@ def ideas_for_challenge(
     return option.apply(queryset, **kwargs)
 
 
+# Far beyond any real list, and small enough that the offset stays a valid bigint.
+MAX_PAGE = 1_000_000
+
+
 def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage | None = None) -> dict:
     """One page of ``ideas`` with its total and the viewer's follows, in one query: the total
     comes from a scalar subquery (computed once, so the page itself can still stop after
@@ -90,10 +95,8 @@ def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage 
             else Value(False),
         )
     paginator = Paginator(annotated, per_page)
-    try:
-        number = max(int(number or 1), 1)
-    except (TypeError, ValueError):
-        number = 1
+    # Past the last page (or not a page number at all): the first page.
+    number = max(whole_number(number, maximum=MAX_PAGE) or 1, 1)
     rows = list(annotated[(number - 1) * per_page : number * per_page])
     if not rows and number > 1:
         number = 1

@@ -1,7 +1,11 @@
-"""Content Security Policy: strict on the public site, relaxed where third-party UIs need it."""
+"""Project middleware: the Content Security Policy (strict on the public site, relaxed where
+third-party UIs need it) and one guard against NUL characters in addresses."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 class GreenlightCSPMiddleware(CSPMiddleware):
@@ -19,3 +23,26 @@ class GreenlightCSPMiddleware(CSPMiddleware):
                 "frame-ancestors": ["'self'"],
             }
         return parts
+
+
+class RejectNulCharactersMiddleware:
+    """A NUL character in the address or a query parameter cannot be stored or searched
+    (PostgreSQL text refuses it): answer 400 here, once, instead of letting any view reach the
+    database with it. The API gets JSON, the site its error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            return bad_request(request, _("The address contains a NUL character, which is never valid here."))
+        return self.get_response(request)
+
+
+def bad_request(request, message: str):
+    """A 400 answer saying what is wrong: JSON under ``/api/``, the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(message)}, status=400)
+    return render(request, "400.html", {"message": message}, status=400)

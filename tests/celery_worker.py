@@ -22,7 +22,8 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -48,7 +49,8 @@ class Worker:
     queue: str
     hostname: str
     log_path: Path
-    env: dict = field(default_factory=dict)
+    # Starts another worker process like this one (for start_again).
+    respawn: Callable[[], subprocess.Popen] | None = None
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -74,10 +76,7 @@ class Worker:
         """Start a new worker process on the same queue (after :meth:`kill`)."""
         from innovation.celery import app
 
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                self.process.args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
-            )
+        self.process = self.respawn()
         deadline = time.monotonic() + START_TIMEOUT
         while not app.control.ping(destination=[self.hostname], timeout=0.5):
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -97,26 +96,12 @@ def _forget_routing(app) -> None:
         app.amqp.__dict__.pop(name, None)
 
 
-@pytest.fixture
-def celery_worker(transactional_db, settings):
+def start_worker_process(*, broker_url: str, cache_url: str, log, args=(), env=None) -> subprocess.Popen:
+    """``celery -A innovation worker`` (solo pool) on the test database, writing to ``log``;
+    ``args`` and ``env`` add to its command line and environment."""
     from django.db import connection
 
-    from innovation.celery import app
-
-    if not settings.REDIS_URL:
-        pytest.skip("REDIS_URL is not set; a Celery worker needs Redis.")
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    hostname = f"{queue}@localhost"
-    log = tempfile.NamedTemporaryFile(prefix="celery-worker-", suffix=".log", delete=False)  # noqa: SIM115
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "innovation.settings.test",
-        "DATABASE_URL": _database_url(connection.settings_dict),
-        "REDIS_URL": settings.REDIS_URL,
-        "CELERY_BROKER_URL": settings.REDIS_URL,
-        "LOG_LEVEL": "INFO",
-    }
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -125,20 +110,59 @@ def celery_worker(transactional_db, settings):
             "innovation",
             "worker",
             "--pool=solo",
-            "--queues",
-            queue,
-            "--hostname",
-            hostname,
             "--without-gossip",
             "--without-mingle",
-            "--without-heartbeat",
             "--loglevel=INFO",
+            *args,
         ],
         cwd=ROOT,
-        env=env,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "innovation.settings.test",
+            "DATABASE_URL": _database_url(connection.settings_dict),
+            "REDIS_URL": cache_url,
+            "CELERY_BROKER_URL": broker_url,
+            "LOG_LEVEL": "INFO",
+            **(env or {}),
+        },
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings):
+
+    from innovation.celery import app
+
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set; a Celery worker needs Redis.")
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    hostname = f"{queue}@localhost"
+    log = tempfile.NamedTemporaryFile(prefix="celery-worker-", suffix=".log", delete=False)  # noqa: SIM115
+
+    def start(output=log) -> subprocess.Popen:
+        return start_worker_process(
+            broker_url=settings.REDIS_URL,
+            cache_url=settings.REDIS_URL,
+            log=output,
+            args=["--queues", queue, "--hostname", hostname, "--without-heartbeat"],
+        )
+
+    def respawn() -> subprocess.Popen:
+        with open(log.name, "ab") as output:
+            return start(output)
+
+    process = start()
     saved = {
         "task_always_eager": app.conf.task_always_eager,
         "task_default_queue": app.conf.task_default_queue,
@@ -150,7 +174,7 @@ def celery_worker(transactional_db, settings):
     if app.conf.broker_url != settings.REDIS_URL:
         app.conf.broker_url = settings.REDIS_URL
         app._pool = None
-    worker = Worker(process=process, queue=queue, hostname=hostname, log_path=Path(log.name), env=env)
+    worker = Worker(process=process, queue=queue, hostname=hostname, log_path=Path(log.name), respawn=respawn)
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while not app.control.ping(destination=[hostname], timeout=0.5):
@@ -162,12 +186,6 @@ def celery_worker(transactional_db, settings):
             setattr(app.conf, key, value)
         _forget_routing(app)
         app._pool = None
-        process = worker.process
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(worker.process)
         log.close()
         Path(log.name).unlink(missing_ok=True)

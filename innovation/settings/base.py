@@ -64,6 +64,7 @@ LOCAL_APPS = [
     "search",
     "notifications",
     "integrations",
+    "insights",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "innovation.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,9 +181,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Exports built in the background: private files, never served under MEDIA_URL.
+INSIGHTS_EXPORT_ROOT = env.path("INSIGHTS_EXPORT_ROOT", default=BASE_DIR / "private" / "exports")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(INSIGHTS_EXPORT_ROOT), "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -212,6 +220,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # One JSON parser for every endpoint: an object, nested at most 32 levels (else a 400).
+    "DEFAULT_PARSER_CLASSES": [
+        "innovation.parsers.JSONObjectParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -233,6 +247,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["innovation.schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "innovation.schema.document_errors",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -257,9 +275,11 @@ VOTING_PAIRWISE_REFIT_DELAY = env.int("VOTING_PAIRWISE_REFIT_DELAY", default=30)
 # Leadership's district totals hide counts below this, so that no one's vote can be guessed.
 VOTING_DISTRICT_MINIMUM = 5
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["votes"] = env("API_THROTTLE_VOTES", default="120/min")
-CELERY_BEAT_SCHEDULE["voting-pairwise-refit-closed"] = {
-    "task": "voting.tasks.pairwise_refit_closed",
-    "schedule": 15 * 60,
+# Refits owed by votes newer than the last fit (after voting closes, or when the broker was
+# down as a vote asked for one) are made by this sweep.
+CELERY_BEAT_SCHEDULE["voting-pairwise-refit-stale"] = {
+    "task": "voting.tasks.pairwise_refit_stale",
+    "schedule": env.float("VOTING_PAIRWISE_SWEEP_SECONDS", default=60),
 }
 
 # Search
@@ -325,10 +345,29 @@ CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
     "args": ("weekly",),
 }
 
+# Insights
+# Exports with more rows than this are built by a Celery task and offered by a link that
+# expires after INSIGHTS_EXPORT_LINK_HOURS.
+INSIGHTS_EXPORT_SYNC_LIMIT = env.int("INSIGHTS_EXPORT_SYNC_LIMIT", default=10_000)
+INSIGHTS_EXPORT_LINK_HOURS = env.int("INSIGHTS_EXPORT_LINK_HOURS", default=24)
+# The dashboard's figures are kept this long in the cache; beat recomputes the usual periods
+# every INSIGHTS_REFRESH_SECONDS (0 turns the cache off: every page computes them).
+INSIGHTS_CACHE_SECONDS = env.int("INSIGHTS_CACHE_SECONDS", default=900)
+INSIGHTS_REFRESH_SECONDS = env.int("INSIGHTS_REFRESH_SECONDS", default=300)
+CELERY_BEAT_SCHEDULE["insights-refresh-dashboard"] = {
+    "task": "insights.tasks.refresh_dashboard",
+    "schedule": INSIGHTS_REFRESH_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["insights-purge-expired-exports"] = {
+    "task": "insights.tasks.purge_expired_exports",
+    "schedule": 60 * 60,
+}
+
 # Security headers (tightened further in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -22,10 +22,12 @@ CACHES = {
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="greenlight-test"),
     }
 }
+# A test worker process (tests/celery_worker.py) turns this off to consume what beat sends.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "exports": STORAGES["exports"],
 }
 WHITENOISE_AUTOREFRESH = True
