@@ -185,6 +185,12 @@ class FeedMixin:
     permission_classes = [permissions.AllowAny]
     renderer_classes = [JSONRenderer, CSVRenderer]
 
+    def handle_exception(self, exc):
+        # Errors are JSON whatever format was asked for, as the API documents them.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code == 200 and hasattr(response, "render"):

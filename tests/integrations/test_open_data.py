@@ -171,3 +171,10 @@ def test_catalogue_lists_datasets_with_their_licence(client, settings, city):
         for distribution in dataset["dcat:distribution"]:
             path = distribution["dcat:downloadURL"].split("8000", 1)[-1]
             assert client.get(path).status_code == 200, path
+
+
+def test_errors_are_json_even_when_csv_was_asked_for(client, city):
+    response = client.get("/api/v1/open-data/ideas/?page=99&format=csv")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"]
