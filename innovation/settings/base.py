@@ -51,6 +51,7 @@ THIRD_PARTY_APPS = [
     "allauth.mfa",
     "rest_framework",
     "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
 ]
@@ -61,6 +62,7 @@ LOCAL_APPS = [
     "voting",
     "pipeline",
     "search",
+    "integrations",
     "insights",
     # Last: its demo relays the events every other demo recorded.
     "notifications",
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "integrations.middleware.TokenWriteAuditMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminMFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -239,6 +242,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "integrations.auth.ApiTokenAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -477,3 +481,33 @@ GREENLIGHT_FLAGS_TO_HIDE = env.int("GREENLIGHT_FLAGS_TO_HIDE", default=3)
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["ideas_api_writes"] = env("API_THROTTLE_IDEAS", default="60/min")
 # Replies nest this many levels under a top-level comment.
 GREENLIGHT_COMMENT_MAX_DEPTH = 2
+
+# Integrations: API tokens, webhooks, open data
+# Personal and service tokens (django-rest-knox, stored as SHA-512 digests), sent as
+# "Authorization: Bearer glt_…". Plain "Token …" keys made in a shell still work.
+KNOX_TOKEN_MODEL = "integrations.ApiToken"
+# knox's own migrations would create its default token table even though it is swapped out.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_PREFIX": "glt_",
+    "TOKEN_TTL": None,  # each token gets the expiry its creator chose
+    "AUTO_REFRESH": False,
+}
+# Webhook receivers may not resolve to loopback, private, link-local or reserved addresses,
+# except these host names or IP addresses (e.g. a receiver inside the city's own network).
+WEBHOOK_ALLOWED_PRIVATE_HOSTS = env.list("WEBHOOK_ALLOWED_PRIVATE_HOSTS", default=[])
+# Seconds to connect to a receiver, and for the whole request and answer.
+WEBHOOK_CONNECT_TIMEOUT = env.float("WEBHOOK_CONNECT_TIMEOUT", default=5)
+WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=15)
+# Retries: the first after WEBHOOK_RETRY_BASE seconds, each later one three times longer
+# (at most 6 hours apart), until WEBHOOK_RETRY_WINDOW seconds after the event.
+WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE", default=30)
+WEBHOOK_RETRY_WINDOW = env.int("WEBHOOK_RETRY_WINDOW", default=24 * 60 * 60)
+# Seconds beyond the timeouts after which an attempt whose worker died is taken over.
+WEBHOOK_LEASE_GRACE = env.float("WEBHOOK_LEASE_GRACE", default=15)
+CELERY_BEAT_SCHEDULE["integrations-webhook-sweep"] = {"task": "integrations.tasks.webhook_sweep", "schedule": 60}
+# The licence the open-data catalogue states for every dataset (a name and a URL).
+OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="CC-BY-4.0")
+OPEN_DATA_LICENSE_URL = env("OPEN_DATA_LICENSE_URL", default="https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="")
