@@ -407,6 +407,10 @@ CELERY_BEAT_SCHEDULE["insights-refresh-dashboard"] = {
     "task": "insights.tasks.refresh_dashboard",
     "schedule": INSIGHTS_REFRESH_SECONDS,
 }
+CELERY_BEAT_SCHEDULE["insights-build-waiting-exports"] = {
+    "task": "insights.tasks.build_waiting_exports",
+    "schedule": 60,
+}
 CELERY_BEAT_SCHEDULE["insights-purge-expired-exports"] = {
     "task": "insights.tasks.purge_expired_exports",
     "schedule": 60 * 60,
