@@ -15,7 +15,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.html import conditional_escape
 
-from ideas.models import PUBLIC_STAGES, IdeaStage
+from ideas.models import IdeaStage, listed_ideas_q
 
 from ..models import IndexedIdea, IndexedTag
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query
@@ -52,14 +52,15 @@ HIT_FIELDS = (
 
 
 def public_entries() -> QuerySet[IndexedIdea]:
-    """Index rows whose idea is public right now (the index may be a moment behind), with
+    """Index rows whose idea is listed right now (public, not merged into another idea — it
+    lives on there; the index may be a moment behind), with
     ``visible_supports``: the idea's live support count, or None while its challenge hides
     running totals during voting."""
     now = timezone.now()
     totals_hidden = Q(
         challenge__hide_totals_during_voting=True, challenge__voting_open__lte=now, challenge__voting_close__gt=now
     )
-    return IndexedIdea.objects.filter(idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False).annotate(
+    return IndexedIdea.objects.filter(listed_ideas_q("idea__")).annotate(
         visible_supports=Case(When(totals_hidden, then=Value(None)), default=F("idea__support_count"))
     )
 

@@ -154,6 +154,13 @@ class BackendContract:
         found = [s.idea_id for s in backend.similar("Raised zebra crossings near schools", k=5)]
         assert indexed["crossing"].pk not in found
 
+    def test_a_merged_idea_is_no_search_hit_or_suggestion(self, backend, indexed, index):
+        # It lives on in the idea it was merged into; lists, counts and search agree.
+        Idea.objects.filter(pk=indexed["bike"].pk).update(stage="merged")
+        index([indexed["bike"]])
+        assert "Protected bike lanes on Main Street" not in [hit.title for hit in backend.search("bike").hits]
+        assert indexed["bike"].pk not in [s.idea_id for s in backend.suggest("protected")]
+
     def test_similar_finds_the_same_idea_said_differently(self, backend, indexed):
         similar = backend.similar("Bike lanes separated from cars on Main Street", k=3)
         assert similar[0].idea_id == indexed["bike"].pk
