@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -65,6 +66,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.SET_NULL,
         related_name="residents",
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the site and of the emails you receive."),
+    )
     is_staff = models.BooleanField(_("may open the admin"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -96,3 +104,23 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.public_name
+
+
+class TermsAcceptance(models.Model):
+    """A person accepted a version of the terms of use at a moment. The newest row per person
+    says whether they must accept again before their next contribution."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="terms_acceptances"
+    )
+    version = models.CharField(_("terms version"), max_length=40)
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-accepted_at", "-pk"]
+        verbose_name = _("terms acceptance")
+        verbose_name_plural = _("terms acceptances")
+        constraints = [models.UniqueConstraint(fields=["user", "version"], name="terms_once_per_version")]
+
+    def __str__(self) -> str:
+        return f"{self.version} @ {self.accepted_at:%Y-%m-%d %H:%M}"

@@ -1,10 +1,12 @@
-"""Writes about people: roles, profile."""
+"""Writes about people: roles, profile, language, terms acceptance."""
 
 from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import roles
-from .models import District, User
+from .i18n import supported_language
+from .models import District, TermsAcceptance, User
+from .terms import current_terms_version
 
 
 def user_join_default_role(*, user: User) -> None:
@@ -34,3 +36,28 @@ def user_set_roles(*, user: User, role_names: list[str]) -> User:
     user.save(update_fields=["is_staff"])
     user.__dict__.pop("_greenlight_roles", None)
     return user
+
+
+@transaction.atomic
+def user_set_language(*, user: User, language: str) -> User:
+    """Remember the language a person chose; their pages and emails follow it."""
+    code = supported_language(language)
+    if code is None:
+        raise ValueError(f"Unsupported language: {language!r}")
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.language != code:
+        locked.language = code
+        locked.save(update_fields=["language"])
+    user.language = code
+    return user
+
+
+@transaction.atomic
+def terms_accept(*, user: User, version: str | None = None) -> TermsAcceptance:
+    """Record that the person accepted a version of the terms (the current one by default), with
+    the time. Accepting the same version twice keeps the first record."""
+    version = version or current_terms_version() or "1"
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    acceptance, _created = TermsAcceptance.objects.get_or_create(user=user, version=version)
+    user.__dict__.pop("_greenlight_terms_ok", None)
+    return acceptance

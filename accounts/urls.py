@@ -6,4 +6,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("language/", views.language_switch, name="language"),
+    path("terms/", views.TermsView.as_view(), name="terms"),
 ]

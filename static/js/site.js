@@ -1,12 +1,15 @@
 // Greenlight: small progressive enhancements. The site works without JavaScript.
+// Strings come from Django's JavaScript catalog (/jsi18n/), loaded before this file.
 (function () {
   "use strict";
+  var translate = window.gettext || function (text) { return text; };
   var toggle = document.querySelector("[data-nav-toggle]");
   if (toggle) {
     var nav = document.getElementById(toggle.getAttribute("aria-controls"));
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       toggle.setAttribute("aria-expanded", String(!open));
+      toggle.textContent = open ? translate("Menu") : translate("Close menu");
       nav.classList.toggle("is-open", !open);
     });
   }
