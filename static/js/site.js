@@ -2,14 +2,14 @@
 // Strings come from Django's JavaScript catalog (/jsi18n/), loaded before this file.
 (function () {
   "use strict";
-  var translate = window.gettext || function (text) { return text; };
+  var gettext = window.gettext || function (text) { return text; };
   var toggle = document.querySelector("[data-nav-toggle]");
   if (toggle) {
     var nav = document.getElementById(toggle.getAttribute("aria-controls"));
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       toggle.setAttribute("aria-expanded", String(!open));
-      toggle.textContent = open ? translate("Menu") : translate("Close menu");
+      toggle.textContent = open ? gettext("Menu") : gettext("Close menu");
       nav.classList.toggle("is-open", !open);
     });
   }
