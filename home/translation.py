@@ -22,11 +22,13 @@ def default_language_active() -> bool:
 
 def text_fields(model) -> list[str]:
     """The translatable text of a page type: Wagtail's title fields plus its own text,
-    rich text and StreamField fields (not choices, dates, numbers or relations)."""
+    rich text and StreamField fields (not choices, dates, numbers or relations, nor the
+    fields a page type lists in ``untranslated_fields``)."""
     base = {field.name for field in Page._meta.concrete_fields}
+    kept = set(getattr(model, "untranslated_fields", ()))
     names = list(PAGE_TEXT_FIELDS)
     for field in model._meta.concrete_fields:
-        if field.name in base or field.choices:
+        if field.name in base or field.name in kept or field.choices:
             continue
         if isinstance(field, models.CharField | models.TextField | RichTextField | StreamField):
             names.append(field.name)

@@ -4,6 +4,7 @@ The same django-rules permissions as the pages decide every request: each viewse
 rule per action and :class:`RulesPermission` checks it on the object. Writes go through the
 services, whose validation errors come back as JSON field errors."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
@@ -311,6 +312,7 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
         public = Q(ideas__stage__in=PUBLIC_STAGES, ideas__is_hidden=False)
         return (
             ChallengePage.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
             .annotate(
                 idea_total=Count("ideas", filter=public, distinct=True),
                 participant_total=Count("ideas__author", filter=public, distinct=True),

@@ -1,6 +1,7 @@
 """What search takes from the pipeline: its stage moves and merges reindex ideas, earlier
 pilots count for novelty, and novelty appears on the pipeline board as a card figure."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from pipeline import signals as pipeline_signals
@@ -25,7 +26,8 @@ def pilots_before(text: str, before) -> float:
 
     from .text import similarity
 
-    pilots = PilotPage.objects.live().filter(first_published_at__lt=before).values_list("title", "summary")
+    pilots = PilotPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+    pilots = pilots.filter(first_published_at__lt=before).values_list("title", "summary")
     return max((similarity(f"{title} {summary}", text) for title, summary in pilots), default=0.0)
 
 
