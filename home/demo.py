@@ -2,7 +2,6 @@
 
 from django.apps import apps
 from django.conf import settings as django_settings
-from django.utils.translation import gettext as _
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 
@@ -49,7 +48,7 @@ def load(*, stdout) -> None:
             if placeholder.specific_class is Page and not placeholder.get_children().exists():
                 placeholder.delete()
         home = HomePage(
-            title=_("Ideas that move our city"),
+            title="Ideas that move our city",
             slug="home",
             intro="Share ideas, support the ones you believe in, and follow the pilots that come out of them.",
             body=HOME_BODY,
