@@ -352,3 +352,14 @@ GREENLIGHT_FLAGS_TO_HIDE = env.int("GREENLIGHT_FLAGS_TO_HIDE", default=3)
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["ideas_api_writes"] = env("API_THROTTLE_IDEAS", default="60/min")
 # Replies nest this many levels under a top-level comment.
 GREENLIGHT_COMMENT_MAX_DEPTH = 2
+
+# Privacy and consent
+# The version of the terms of use in force; changing it asks everyone signed in to accept again
+# before their next contribution (empty: no check).
+GREENLIGHT_TERMS_VERSION = env("GREENLIGHT_TERMS_VERSION", default="2026-12")
+# When a person deletes their account, their ideas and comments are kept under "Former
+# participant" ("anonymise") or deleted with it ("remove").
+GREENLIGHT_ACCOUNT_DELETION = env("GREENLIGHT_ACCOUNT_DELETION", default="anonymise")
+# "Download my data": where the ZIP files are kept (never served as media) and for how long.
+GREENLIGHT_EXPORT_ROOT = env.path("GREENLIGHT_EXPORT_ROOT", default=BASE_DIR / "private" / "exports")
+GREENLIGHT_EXPORT_DAYS = env.int("GREENLIGHT_EXPORT_DAYS", default=7)
