@@ -4,8 +4,14 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from .privacy import register_own_sections
+
+        register_own_sections()
 
 
 class GreenlightUsersConfig(WagtailUsersAppConfig):

@@ -53,3 +53,12 @@ class SignupExtrasForm(TermsForm):
         if language:
             services.user_set_language(user=user, language=language)
         services.terms_accept(user=user)
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To make sure it is you."),
+    )

@@ -76,6 +76,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("may open the admin"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    erased_at = models.DateTimeField(
+        _("account deleted"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The person deleted their account; what they contributed stays without their name."),
+    )
 
     objects = UserManager()
 
@@ -93,6 +100,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def public_name(self) -> str:
         """The name others see: the display name, or an anonymous label — never the email."""
+        if self.erased_at:
+            return str(_("Former participant"))
         if self.display_name:
             return self.display_name
         if self.first_name:
@@ -124,3 +133,38 @@ class TermsAcceptance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} @ {self.accepted_at:%Y-%m-%d %H:%M}"
+
+
+class DataExport(models.Model):
+    """A "Download my data" request: prepared by a Celery task, downloadable by its owner
+    through a link that expires."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="data_exports"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.requested_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def filename(self) -> str:
+        return f"greenlight-data-{self.requested_at:%Y%m%d}.zip"
+
+    def is_downloadable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.status == self.Status.READY and self.expires_at is not None and self.expires_at > now

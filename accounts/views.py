@@ -1,15 +1,20 @@
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from django.views.i18n import set_language
 
 from . import services
-from .forms import ProfileForm, TermsForm
+from .forms import AccountDeleteForm, ProfileForm, TermsForm
 from .i18n import supported_language
+from .models import DataExport
+from .privacy import remove_contributions
 from .terms import current_terms_version
 
 
@@ -59,3 +64,46 @@ class TermsView(LoginRequiredMixin, FormView):
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
             target = "/"
         return redirect(target)
+
+
+class PrivacyView(LoginRequiredMixin, TemplateView):
+    """Your data: download everything Greenlight holds about you, or delete your account."""
+
+    template_name = "accounts/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        export = DataExport.objects.filter(user=self.request.user).first()
+        return super().get_context_data(export=export, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        services.data_export_request(user=request.user)
+        messages.success(request, _("We are preparing your data. The download link appears here when it is ready."))
+        return redirect("accounts:privacy")
+
+
+@login_required
+def data_export_download(request, token: str):
+    """The ZIP, for its owner only, until its link expires."""
+    export = get_object_or_404(DataExport, token=token, user=request.user)
+    path = services.export_path(export)
+    if not export.is_downloadable() or not path.is_file():
+        raise Http404
+    return FileResponse(path.open("rb"), as_attachment=True, filename=export.filename, content_type="application/zip")
+
+
+class AccountDeleteView(LoginRequiredMixin, FormView):
+    template_name = "accounts/delete.html"
+    form_class = AccountDeleteForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(remove_contributions=remove_contributions(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.account_delete(user=self.request.user, password=form.cleaned_data["password"])
+        except services.AccountError as error:
+            form.add_error(error.field, error.message)
+            return self.form_invalid(form)
+        logout(self.request)
+        messages.success(self.request, _("Your account has been deleted. Thank you for taking part."))
+        return redirect("/")

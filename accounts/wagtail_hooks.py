@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,3 +17,8 @@ class DistrictViewSet(SnippetViewSet):
 
 
 register_snippet(DistrictViewSet)
+
+
+@hooks.register("register_log_actions")
+def account_log_actions(actions):
+    actions.register_action("greenlight.account.delete", _("Delete account"), _("An account was deleted"))

@@ -11,3 +11,7 @@ class IdeasConfig(AppConfig):
         from .sorts import register_builtin_sorts
 
         register_builtin_sorts()
+
+        from . import privacy
+
+        privacy.register()

@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from accounts.api import MeView
+from accounts.api import DataExportView, MeView
 from ideas import api as ideas_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
 from search import api as search_api
@@ -17,6 +17,7 @@ router.register("comments", ideas_api.CommentViewSet, basename="comment")
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
+    path("me/export/", DataExportView.as_view(), name="api-me-export"),
     path("ideas/<int:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
     path("challenges/<int:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),
     path(

@@ -363,3 +363,7 @@ GREENLIGHT_ACCOUNT_DELETION = env("GREENLIGHT_ACCOUNT_DELETION", default="anonym
 # "Download my data": where the ZIP files are kept (never served as media) and for how long.
 GREENLIGHT_EXPORT_ROOT = env.path("GREENLIGHT_EXPORT_ROOT", default=BASE_DIR / "private" / "exports")
 GREENLIGHT_EXPORT_DAYS = env.int("GREENLIGHT_EXPORT_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["accounts-purge-data-exports"] = {
+    "task": "accounts.tasks.purge_data_exports",
+    "schedule": 24 * 3600,
+}
