@@ -171,3 +171,18 @@ def account_delete(*, user: User, password: str) -> None:
     for export in exports:
         export_path(export).unlink(missing_ok=True)
     user.erased_at = person.erased_at
+
+
+@transaction.atomic
+def user_add_role(*, user: User, role_name: str) -> User:
+    """Give a person one more role (keeping the others); admin access follows as in
+    ``user_set_roles``."""
+    if role_name not in roles.ROLES:
+        raise ValueError(f"Unknown role: {role_name}")
+    group, _created = Group.objects.get_or_create(name=role_name)
+    user.groups.add(group)
+    if role_name in roles.ADMIN_ROLES and not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    user.__dict__.pop("_greenlight_roles", None)
+    return user

@@ -50,6 +50,8 @@ THIRD_PARTY_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -160,6 +162,29 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
 }
+# City sign-in (OpenID Connect: Entra ID, Okta, Keycloak...). Off unless OIDC_SERVER_URL is set.
+# Residents keep email and password; people signing in through the city's provider whose
+# email domain is in GREENLIGHT_STAFF_EMAIL_DOMAINS, or whose ID token carries
+# GREENLIGHT_STAFF_CLAIM ("claim" or "claim=value", e.g. "groups=city-staff"), join City staff.
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.CitySignInAdapter"
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS: dict = {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": []}}
+if env("OIDC_SERVER_URL", default=""):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
+        {
+            "provider_id": env("OIDC_PROVIDER_ID", default="city"),
+            "name": env("OIDC_NAME", default="City sign-in"),
+            "client_id": env("OIDC_CLIENT_ID"),
+            "secret": env("OIDC_CLIENT_SECRET"),
+            "settings": {"server_url": env("OIDC_SERVER_URL")},
+        }
+    )
+GREENLIGHT_STAFF_EMAIL_DOMAINS = env.list("GREENLIGHT_STAFF_EMAIL_DOMAINS", default=[])
+GREENLIGHT_STAFF_CLAIM = env("GREENLIGHT_STAFF_CLAIM", default="")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Greenlight"
 # When true, anyone who may open the Wagtail admin must have two-factor authentication on.
