@@ -43,6 +43,7 @@ class AccountDeleteSerializer(serializers.Serializer):
 
 
 class DataExportSerializer(serializers.ModelSerializer):
+    status = serializers.CharField(read_only=True, help_text="pending, ready or failed")
     download_url = serializers.SerializerMethodField()
 
     class Meta:
