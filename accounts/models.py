@@ -11,6 +11,15 @@ class District(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    population = models.PositiveIntegerField(
+        _("population"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many people live here (e.g. from the latest census). Insights compare each district's "
+            "share of participants with its share of the city's population."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -186,3 +186,28 @@ def user_add_role(*, user: User, role_name: str) -> User:
         user.save(update_fields=["is_staff"])
     user.__dict__.pop("_greenlight_roles", None)
     return user
+
+
+@transaction.atomic
+def api_token_issue(*, user: User, rotate: bool = False) -> str:
+    """A new API token for ``user`` (``Authorization: Token <key>``), returned once.
+
+    An existing token is kept unless ``rotate`` replaces it, so a token in use is never
+    swapped by accident; the old key stops working the moment it is rotated."""
+    from rest_framework.authtoken.models import Token
+
+    existing = Token.objects.select_for_update().filter(user=user).first()
+    if existing is not None:
+        if not rotate:
+            raise ValueError("This person already has an API token; rotate it to get a new one.")
+        existing.delete()
+    return Token.objects.create(user=user).key
+
+
+@transaction.atomic
+def api_token_revoke(*, user: User) -> bool:
+    """Remove ``user``'s API token; True if there was one."""
+    from rest_framework.authtoken.models import Token
+
+    deleted, _details = Token.objects.filter(user=user).delete()
+    return bool(deleted)

@@ -12,7 +12,7 @@ class DistrictViewSet(SnippetViewSet):
     menu_label = _("Districts")
     add_to_admin_menu = True
     menu_order = 600
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "population"]
     search_fields = ["name"]
 
 

@@ -6,25 +6,33 @@ services, whose validation errors come back as JSON field errors."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.models import District
+from accounts.throttling import ScopedRateThrottle
 
 from . import selectors, services
+from .converters import whole_number
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, IdeaStage
-from .photos import DETAIL_RENDITION, LIST_RENDITION
+from .photos import DETAIL_RENDITION
+from .private_photos import photo_for
 from .ratelimit import RateLimited
-from .views import visitor_seed
+from .views import SEED_MAX, visitor_seed
 
 
 class RulesPermission(permissions.BasePermission):
@@ -83,7 +91,7 @@ class PhotoSerializer(serializers.Serializer):
 
 class IdeaSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.public_name", read_only=True)
-    district = DistrictSerializer(read_only=True)
+    district = DistrictSerializer(read_only=True, allow_null=True)
     tags = serializers.SerializerMethodField()
     photo = serializers.SerializerMethodField()
     support_count = serializers.SerializerMethodField()
@@ -121,10 +129,8 @@ class IdeaSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PhotoSerializer(allow_null=True))
     def get_photo(self, idea) -> dict | None:
-        if not idea.image_id:
-            return None
-        rendition = idea.image.get_rendition(self.context.get("rendition", LIST_RENDITION))
-        return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": idea.image_alt}
+        size = "detail" if self.context.get("rendition") == DETAIL_RENDITION else "list"
+        return photo_for(idea, size)
 
     def get_support_count(self, idea) -> int | None:
         challenge = idea.challenge
@@ -200,6 +206,17 @@ class FollowSerializer(serializers.Serializer):
     following = serializers.BooleanField(read_only=True)
 
 
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+# Following answers 201 when it starts and 200 with ``following: false`` when it stops.
+FOLLOW = {
+    (201, "application/json"): FollowSerializer,
+    (200, "application/json"): OpenApiResponse(FollowSerializer, description="No longer following."),
+}
+
+
 class ChallengeSerializer(serializers.ModelSerializer):
     phase = serializers.CharField(read_only=True)
     url = serializers.CharField(read_only=True)
@@ -241,6 +258,23 @@ class ChallengeSerializer(serializers.ModelSerializer):
         return [option.key for option in sorts_for(getattr(request, "user", None), challenge)]
 
 
+def _page_of(name: str, serializer):
+    """A page of a list as the API's pagination sends it."""
+    return inline_serializer(
+        name,
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer(many=True),
+        },
+    )
+
+
+PaginatedIdeas = _page_of("PaginatedIdeaPage", IdeaSerializer)
+PaginatedComments = _page_of("PaginatedCommentPage", CommentSerializer)
+
+
 # Views ----------------------------------------------------------------------------------
 
 LIST_PARAMETERS = [
@@ -261,9 +295,12 @@ def _filters(request) -> dict:
 
 def _seed(request) -> int:
     raw = request.query_params.get("seed", "")
-    if raw and not raw.isdigit():
-        raise ValidationError({"seed": [_("The seed must be a whole number.")]})
-    return int(raw) if raw else visitor_seed(request)
+    if not raw:
+        return visitor_seed(request)
+    seed = whole_number(raw, maximum=SEED_MAX)
+    if seed is None:
+        raise ValidationError({"seed": [_("The seed must be a whole number from 0 to %(max)s.") % {"max": SEED_MAX}]})
+    return seed
 
 
 class _IdeaWriting:
@@ -305,26 +342,32 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
     permission_classes = [RulesPermission]
     throttle_classes = [WriteThrottle, *viewsets.ReadOnlyModelViewSet.throttle_classes]
     write_throttle_scope = "ideas_api_writes"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     rules_permissions = {"follow": "ideas.follow"}
 
     def get_queryset(self):
-        public = Q(ideas__stage__in=PUBLIC_STAGES, ideas__is_hidden=False)
+        # Translations (other locales) are shown through the page they translate, never listed.
         return (
             ChallengePage.objects.live()
             .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .annotate(
-                idea_total=Count("ideas", filter=public, distinct=True),
-                participant_total=Count("ideas__author", filter=public, distinct=True),
-            )
             .order_by("-ideas_open", "-id")
         )
 
+    def get_serializer(self, *args, **kwargs):
+        if args and self.action in ("list", "retrieve"):
+            selectors.attach_challenge_totals(list(args[0]) if kwargs.get("many") else [args[0]])
+        return super().get_serializer(*args, **kwargs)
+
     @extend_schema(
-        summary="The challenge's ideas (GET), or share an idea in it (POST)",
+        methods=["GET"],
+        summary="The challenge's ideas",
         parameters=LIST_PARAMETERS,
+        responses=PaginatedIdeas,
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Share an idea in the challenge (or save a draft)",
         request=IdeaWriteSerializer,
-        responses=IdeaSerializer(many=True),
+        responses={201: IdeaSerializer},
     )
     @action(detail=True, methods=["get", "post"], url_path="ideas")
     def ideas(self, request, pk=None):
@@ -347,9 +390,7 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
         page = self.paginate_queryset(ideas)
         return self.get_paginated_response(IdeaSerializer(page, many=True, context=self.get_serializer_context()).data)
 
-    @extend_schema(
-        summary="Follow (POST) or stop following (DELETE) the challenge", request=None, responses=FollowSerializer
-    )
+    @extend_schema(summary="Follow (POST) or stop following (DELETE) the challenge", request=None, responses=FOLLOW)
     @action(detail=True, methods=["post", "delete"])
     def follow(self, request, pk=None):
         challenge = get_object_or_404(ChallengePage.objects.live(), pk=pk)
@@ -381,7 +422,6 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
     permission_classes = [RulesPermission]
     throttle_classes = [WriteThrottle, *viewsets.GenericViewSet.throttle_classes]
     write_throttle_scope = "ideas_api_writes"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     rules_permissions = {
         "retrieve": "ideas.view_idea",
         "update": "ideas.change_idea",
@@ -389,7 +429,7 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         "destroy": "ideas.withdraw_idea",
         "submit": "ideas.submit_idea",
         "comments": "ideas.view_idea",
-        "flag": "ideas.flag",
+        "flag": "ideas.view_idea",  # who may report is the service's rule (it says why not)
         "follow": "ideas.follow",
     }
 
@@ -403,9 +443,10 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
             params = self.request.query_params
             challenge = params.get("challenge", "")
             if challenge:
-                if not challenge.isdigit():
+                challenge_id = whole_number(challenge)
+                if challenge_id is None:
                     raise ValidationError({"challenge": [_("A challenge id is a whole number.")]})
-                queryset = queryset.filter(challenge_id=int(challenge))
+                queryset = queryset.filter(challenge_id=challenge_id)
             filters = _filters(self.request)
             if filters["tag"]:
                 queryset = queryset.filter(tags__slug=filters["tag"])
@@ -430,10 +471,8 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         return context
 
     def create(self, request):
-        challenge_id = request.data.get("challenge")
-        challenge = (
-            ChallengePage.objects.live().filter(pk=challenge_id).first() if str(challenge_id).isdigit() else None
-        )
+        challenge_id = whole_number(request.data.get("challenge"))
+        challenge = ChallengePage.objects.live().filter(pk=challenge_id).first() if challenge_id is not None else None
         if challenge is None:
             raise ValidationError({"challenge": [_("Choose a challenge that exists.")]})
         return self.create_idea(request, challenge)
@@ -467,10 +506,12 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         idea = run_service(services.idea_submit, idea=idea, actor=request.user)
         return Response(self.get_serializer(selectors.idea_for_viewer(pk=idea.pk, viewer=request.user)).data)
 
+    @extend_schema(methods=["GET"], summary="The discussion", responses=PaginatedComments)
     @extend_schema(
-        summary="The discussion (GET) or a new comment or reply (POST)",
+        methods=["POST"],
+        summary="A new comment or reply",
         request=CommentWriteSerializer,
-        responses=CommentSerializer(many=True),
+        responses={201: CommentSerializer},
     )
     @action(detail=True, methods=["get", "post"])
     def comments(self, request, pk=None):
@@ -499,15 +540,13 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
         )
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Report the idea", request=FlagSerializer, responses={201: None})
+    @extend_schema(summary="Report the idea", request=FlagSerializer, responses={201: DetailSerializer})
     @action(detail=True, methods=["post"])
     def flag(self, request, pk=None):
         idea = self.get_object()
         return _flag(request, idea=idea)
 
-    @extend_schema(
-        summary="Follow (POST) or stop following (DELETE) the idea", request=None, responses=FollowSerializer
-    )
+    @extend_schema(summary="Follow (POST) or stop following (DELETE) the idea", request=None, responses=FOLLOW)
     @action(detail=True, methods=["post", "delete"])
     def follow(self, request, pk=None):
         return _follow(request, idea=self.get_object())
@@ -536,7 +575,6 @@ class CommentViewSet(
     rules_permissions = {
         "partial_update": "ideas.change_comment",
         "destroy": "ideas.delete_comment",
-        "flag": "ideas.flag",
     }
 
     def get_queryset(self):
@@ -561,7 +599,7 @@ class CommentViewSet(
         run_service(services.comment_delete, comment=comment, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(summary="Report the comment", request=FlagSerializer, responses={201: None})
+    @extend_schema(summary="Report the comment", request=FlagSerializer, responses={201: DetailSerializer})
     @action(detail=True, methods=["post"])
     def flag(self, request, pk=None):
         return _flag(request, comment=self.get_object())

@@ -7,10 +7,14 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Challenges and ideas")
 
     def ready(self):
+        from home.media import register_media_guard
+
         from . import rules  # noqa: F401
+        from .private_photos import media_guard
         from .sorts import register_builtin_sorts
 
         register_builtin_sorts()
+        register_media_guard(media_guard)
 
         from . import privacy
 

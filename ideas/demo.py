@@ -151,14 +151,21 @@ def _ideas(challenge: ChallengePage, residents: list[User], staff: User | None, 
         Idea.objects.filter(pk=idea.pk).update(comment_count=count)
         made += 1
     if challenge.slug == "open-call-2027":
+        # Awaiting approval, with a photo that only its author and moderators can open.
+        title = "Community fridge at the station"
+        alt = f"Illustration for “{title}”: green hills under a sunny sky with a path."
         Idea.objects.create(
             challenge=challenge,
             author=residents[1],
-            title="Community fridge at the station",
+            title=title,
             summary="A fridge where shops and neighbours leave food that would otherwise be thrown away.",
             stage=IdeaStage.SUBMITTED,
             submitted_at=timezone.now() - timedelta(hours=3),
             tag_names="community",
+            image_alt=alt,
+            image=store_photo(
+                prepare_photo(demo_photo(seed * 100 + 99, title)), alt=alt, title=title, owner=residents[1]
+            ),
         )
     return made
 

@@ -3,6 +3,7 @@ survives, and stored as Wagtail images so the site serves renditions for lists a
 
 import io
 import re
+import secrets
 import warnings
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import ImageCms, ImageOps, UnidentifiedImageError
 
 # Detected format -> file extension of the re-encoded photo.
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -120,24 +121,39 @@ def prepare_photo(upload) -> PreparedPhoto:
         raise not_a_photo from exc
 
 
+def _pixels_only(image: PILImage.Image, mode: str) -> PILImage.Image:
+    """A new image holding only the pixels, in sRGB: Pillow carries ``info`` (JPEG comments,
+    XMP, ICC profiles) over to ``convert()`` and writes some of it back on save."""
+    icc = image.info.get("icc_profile")
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            image = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # an unreadable profile: keep the pixels as they are
+    converted = image.convert(mode)
+    return PILImage.frombytes(mode, converted.size, converted.tobytes())
+
+
 def _re_encode(image: PILImage.Image, image_format: str) -> PreparedPhoto:
-    """Write the pixels only: no EXIF, GPS, XMP or comments survive."""
+    """Write the pixels only: no EXIF, GPS, XMP, ICC profile or comment survives."""
     out = io.BytesIO()
     if image_format == "JPEG":
-        image.convert("RGB").save(out, "JPEG", quality=85, optimize=True)
-    elif image_format == "PNG":
-        mode = "RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB"
-        image.convert(mode).save(out, "PNG", optimize=True)
+        _pixels_only(image, "RGB").save(out, "JPEG", quality=85, optimize=True)
     else:
-        mode = "RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB"
-        image.convert(mode).save(out, "WEBP", quality=85)
+        mode = "RGBA" if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info else "RGB"
+        if image_format == "PNG":
+            _pixels_only(image, mode).save(out, "PNG", optimize=True)
+        else:
+            _pixels_only(image, mode).save(out, "WEBP", quality=85)
     return PreparedPhoto(
         content=out.getvalue(), extension=ACCEPTED_FORMATS[image_format], width=image.width, height=image.height
     )
 
 
 def store_photo(photo: PreparedPhoto, *, alt: str, title: str, owner):
-    """Save a prepared photo as a Wagtail image in the root collection."""
+    """Save a prepared photo as a Wagtail image in the root collection, under a random file
+    name: the address of a photo (and of its renditions) cannot be guessed."""
     from wagtail.images import get_image_model
 
     image_model = get_image_model()
@@ -145,7 +161,7 @@ def store_photo(photo: PreparedPhoto, *, alt: str, title: str, owner):
         title=title[:255],
         description=alt[:255],
         uploaded_by_user=owner,
-        file=ImageFile(io.BytesIO(photo.content), name=f"idea-photo.{photo.extension}"),
+        file=ImageFile(io.BytesIO(photo.content), name=f"{secrets.token_urlsafe(18)}.{photo.extension}"),
     )
     image.save()
     return image

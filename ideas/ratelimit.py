@@ -1,8 +1,10 @@
-"""Limits on how often one person may write (ideas per hour, comments per minute), counted in
-the shared cache (Redis in production) so every server process sees the same count."""
+"""Limits on how often one person may write (ideas per hour, comments per minute), counted by
+the site's one atomic counter (:mod:`accounts.ratelimits`) in the shared cache, so every
+server process sees the same count."""
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+
+from accounts.ratelimits import limit_reached
 
 
 class RateLimited(ValidationError):
@@ -15,12 +17,5 @@ def rate_limit_hit(*, scope: str, person_id: int, limit: int, period: int, messa
     A limit of 0 or less turns the check off."""
     if limit <= 0:
         return
-    key = f"ratelimit:{scope}:{person_id}"
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.add(key, 1, timeout=period)
-        count = 1
-    if count > limit:
+    if limit_reached(f"{scope}:{person_id}", limit=limit, period=period):
         raise RateLimited(message, code="rate_limited")

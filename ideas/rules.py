@@ -64,8 +64,22 @@ rules.add_perm("ideas.change_comment", is_author & comment_is_live & comment_is_
 rules.add_perm("ideas.delete_comment", is_author & comment_is_live)
 
 # Community care
-rules.add_perm("ideas.flag", rules.is_authenticated & ~is_own_content)
+# Reports hide content after a few of them, so reporting is a contribution like any other.
+rules.add_perm("ideas.flag", rules.is_authenticated & ~is_own_content & is_verified)
 rules.add_perm("ideas.follow", rules.is_authenticated)
 
 # Moderation (the Wagtail admin queue)
 rules.add_perm("ideas.moderate", is_moderator)
+
+
+def flag_refusal(user, target) -> str:
+    """Why ``user`` may not report ``target`` (an idea or a comment), for people."""
+    from django.utils.translation import gettext as _
+
+    if not getattr(user, "is_authenticated", False):
+        return _("Sign in to report.")
+    if is_own_content(user, target):
+        return _("You cannot report your own contribution.")
+    if not is_verified(user):
+        return _("Confirm your email address to report.")
+    return _("You cannot report this.")

@@ -2,16 +2,19 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from wagtail.images import get_image_model
 
 from accounts import roles
 
+from . import pagination
+from .converters import whole_number
 from .extensions import sorts_for
 from .models import PUBLIC_STAGES, ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
+from .pagination import capped_count, list_total
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
 DEFAULT_SORT = "newest"
@@ -73,16 +76,19 @@ def ideas_for_challenge(
     return option.apply(queryset, **kwargs)
 
 
+# Far beyond any real list, and small enough that the offset stays a valid bigint.
+MAX_PAGE = 1_000_000
+
+
 def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage | None = None) -> dict:
     """One page of ``ideas`` with its total and the viewer's follows, in one query: the total
-    comes from a scalar subquery (computed once, so the page itself can still stop after
-    ``per_page`` rows of an index) and the follow state from subqueries on the same rows.
+    comes from a capped scalar subquery (see :mod:`ideas.pagination`: exact up to a thousand,
+    a cached exact count beyond, so the page costs the same for any number of ideas) and the
+    follow state from subqueries on the same rows.
 
     Returns ``{"page": Page, "follows_challenge": bool, "followed_ideas": set}``."""
     signed_in = getattr(viewer, "is_authenticated", False)
-    counted_sql, counted_params = ideas.order_by().values("id").query.sql_with_params()
-    total = RawSQL(f"SELECT COUNT(*) FROM ({counted_sql}) AS counted", counted_params)  # noqa: S608, S611 (SQL compiled by Django, values as parameters)
-    annotated = ideas.annotate(total_count=total)
+    annotated = ideas.annotate(capped_total=capped_count(ideas))
     if signed_in:
         annotated = annotated.annotate(
             is_followed=Exists(Follow.objects.filter(follower=viewer, idea=OuterRef("pk"))),
@@ -91,15 +97,13 @@ def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage 
             else Value(False),
         )
     paginator = Paginator(annotated, per_page)
-    try:
-        number = max(int(number or 1), 1)
-    except (TypeError, ValueError):
-        number = 1
+    # Past the last page (or not a page number at all): the first page.
+    number = max(whole_number(number, maximum=MAX_PAGE) or 1, 1)
     rows = list(annotated[(number - 1) * per_page : number * per_page])
     if not rows and number > 1:
         number = 1
         rows = list(annotated[:per_page])
-    paginator.count = rows[0].total_count if rows else 0
+    paginator.count = list_total(ideas, capped=rows[0].capped_total) if rows else 0
     page = paginator.page(number) if rows else paginator.page(1)
     page.object_list = rows
     follows_challenge = bool(rows[0].follows_challenge) if rows and signed_in else False
@@ -192,6 +196,36 @@ def follow_state(*, person, challenge: ChallengePage | None = None, ideas=()) ->
     return state
 
 
+def attach_challenge_totals(challenges: list[ChallengePage]) -> list[ChallengePage]:
+    """Set ``idea_total`` (public ideas) and ``participant_total`` (their distinct authors) on
+    each challenge, in at most one query for all of them.
+
+    Challenges with more public ideas than ``pagination.EXACT_UP_TO`` keep their figures in
+    the cache for ``pagination.LARGE_TOTAL_SECONDS`` (counting 100,000 ideas on every visit to
+    the home page would dominate it); smaller ones are counted exactly on every request."""
+    keys = {challenge.pk: f"ideas:challenge-totals:{challenge.pk}" for challenge in challenges}
+    cached = cache.get_many(list(keys.values())) if keys else {}
+    missing = [pk for pk, key in keys.items() if key not in cached]
+    counted = {}
+    if missing:
+        rows = (
+            Idea.objects.public()
+            .filter(challenge_id__in=missing)
+            .values("challenge_id")
+            .annotate(ideas=Count("id"), people=Count("author_id", distinct=True))
+            .order_by()
+        )
+        counted = {row["challenge_id"]: (row["ideas"], row["people"]) for row in rows}
+        large = {keys[pk]: totals for pk, totals in counted.items() if totals[0] > pagination.EXACT_UP_TO}
+        if large:
+            cache.set_many(large, pagination.LARGE_TOTAL_SECONDS)
+    for challenge in challenges:
+        challenge.idea_total, challenge.participant_total = cached.get(keys[challenge.pk]) or counted.get(
+            challenge.pk, (0, 0)
+        )
+    return challenges
+
+
 def challenges_by_phase(*, index=None, now=None) -> list[tuple[str, str, list[ChallengePage]]]:
     """Live challenges grouped by phase (open for ideas, voting, in review, closed, opens soon),
     newest first, each with ``idea_total`` and ``participant_total``."""
@@ -202,11 +236,7 @@ def challenges_by_phase(*, index=None, now=None) -> list[tuple[str, str, list[Ch
     )
     if index is not None:
         challenges = challenges.child_of(index)
-    public = Q(ideas__stage__in=PUBLIC_STAGES, ideas__is_hidden=False)
-    challenges = challenges.annotate(
-        idea_total=Count("ideas", filter=public, distinct=True),
-        participant_total=Count("ideas__author", filter=public, distinct=True),
-    ).order_by("-ideas_open")
+    challenges = attach_challenge_totals(list(challenges.order_by("-ideas_open")))
     groups = {phase: [] for phase in Phase.values}
     for challenge in challenges:
         groups[challenge.phase_at(now)].append(challenge)

@@ -19,6 +19,7 @@ from . import signals
 from .models import ChallengePage, Comment, Flag, FlagReason, FlagStatus, Follow, Idea, IdeaStage, ModerationMode
 from .photos import prepare_photo, store_photo
 from .ratelimit import rate_limit_hit
+from .rules import flag_refusal
 from .text import is_blank_html, sanitise_html
 
 MAX_TAGS = 8
@@ -226,49 +227,63 @@ def idea_submit(*, idea: Idea, actor) -> Idea:
     return idea
 
 
+# Which columns each resident-editable field writes, so an edit saves only what it changed.
+_EDITED_COLUMNS = {
+    "title": ("title",),
+    "summary": ("summary",),
+    "body": ("body",),
+    "district": ("district",),
+    "location_name": ("location_name",),
+    "latitude": ("latitude", "longitude"),
+    "longitude": ("latitude", "longitude"),
+    "photo_alt": ("image_alt",),
+    "photo": ("image", "image_alt"),
+}
+
+
 def idea_update(*, idea: Idea, actor, tags=None, remove_photo: bool = False, **fields) -> Idea:
-    """Change an idea while it is still open (title, summary, body, tags, place, photo)."""
+    """Change an idea while it is still open (title, summary, body, tags, place, photo).
+
+    The row is locked and only the edited columns are written: a support, a report or a
+    moderator's decision that lands while the author has the form open is kept."""
     _require(actor, "ideas.change_idea", idea, _("This idea can no longer be changed."))
-    unknown = set(fields) - {
-        "title",
-        "summary",
-        "body",
-        "district",
-        "location_name",
-        "latitude",
-        "longitude",
-        "photo",
-        "photo_alt",
-    }
+    unknown = set(fields) - set(_EDITED_COLUMNS)
     if unknown:
         raise TypeError(f"idea_update() got unexpected fields: {', '.join(sorted(unknown))}")
-    errors = {}
-    try:
-        _apply_fields(idea, fields)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
-    tag_names = None
-    if tags is not None:
-        try:
-            tag_names = _clean_tags(idea.challenge, tags)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
+    # The photo is checked and re-encoded before the row is locked (it takes a while).
     try:
         prepared = _prepare_photo_fields({**fields, "remove_photo": remove_photo}, has_photo=bool(idea.image_id))
+        photo_errors = {}
     except ValidationError as exc:
-        errors.update(exc.message_dict)
-    if errors:
-        idea.refresh_from_db()
-        raise ValidationError(errors)
+        prepared, photo_errors = None, exc.message_dict
     with transaction.atomic():
+        idea = Idea.objects.select_for_update().select_related("challenge").get(pk=idea.pk)
+        _require(actor, "ideas.change_idea", idea, _("This idea can no longer be changed."))
+        errors = dict(photo_errors)
+        try:
+            _apply_fields(idea, fields)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+        tag_names = None
+        if tags is not None:
+            try:
+                tag_names = _clean_tags(idea.challenge, tags)
+            except ValidationError as exc:
+                errors.update(exc.message_dict)
+        if errors:
+            raise ValidationError(errors)
+        columns = {column for name in fields for column in _EDITED_COLUMNS[name]}
         if prepared:
             idea.image = store_photo(prepared, alt=idea.image_alt, title=idea.title, owner=actor)
+            columns.add("image")
         elif remove_photo:
             idea.image = None
             idea.image_alt = ""
+            columns.update({"image", "image_alt"})
         if tag_names is not None:
             idea.tag_names = ",".join(tag_names)
-        idea.save()
+            columns.add("tag_names")
+        idea.save(update_fields=sorted(columns | {"updated_at"}))
         if tag_names is not None:
             idea.tags.set(tag_names)
         if idea.is_public:
@@ -280,7 +295,8 @@ def idea_withdraw(*, idea: Idea, actor) -> Idea:
     """The author takes their idea back; it disappears from lists and votes."""
     _require(actor, "ideas.withdraw_idea", idea, _("This idea can no longer be withdrawn."))
     with transaction.atomic():
-        idea = Idea.objects.select_for_update().get(pk=idea.pk)
+        idea = Idea.objects.select_for_update().select_related("challenge").get(pk=idea.pk)
+        _require(actor, "ideas.withdraw_idea", idea, _("This idea can no longer be withdrawn."))
         was_public = idea.is_public
         idea.stage = IdeaStage.WITHDRAWN
         idea.save(update_fields=["stage", "updated_at"])
@@ -449,9 +465,13 @@ def comment_post(*, idea: Idea, author, body: str, parent: Comment | None = None
 def comment_edit(*, comment: Comment, actor, body: str) -> Comment:
     """The author corrects their comment within the edit window."""
     _require(actor, "ideas.change_comment", comment, _("This comment can no longer be edited."))
-    comment.body = _clean_comment_body(body)
-    comment.edited_at = timezone.now()
+    cleaned = _clean_comment_body(body)
     with transaction.atomic():
+        # A moderator may have hidden it since the form was loaded: decide on the locked row.
+        comment = Comment.objects.select_for_update().select_related("idea__challenge").get(pk=comment.pk)
+        _require(actor, "ideas.change_comment", comment, _("This comment can no longer be edited."))
+        comment.body = cleaned
+        comment.edited_at = timezone.now()
         comment.save(update_fields=["body", "edited_at"])
     return comment
 
@@ -461,6 +481,8 @@ def comment_delete(*, comment: Comment, actor) -> Comment:
     _require(actor, "ideas.delete_comment", comment, _("This comment cannot be removed."))
     with transaction.atomic():
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        # Removed or hidden meanwhile: the thread's count was already lowered once.
+        _require(actor, "ideas.delete_comment", comment, _("This comment cannot be removed."))
         comment.is_deleted = True
         comment.body = ""
         comment.save(update_fields=["is_deleted", "body"])
@@ -477,7 +499,7 @@ def flag_add(*, reporter, reason: str, details: str = "", idea: Idea | None = No
     target = idea if idea is not None else comment
     if target is None or (idea is not None and comment is not None):
         raise ValueError("Flag exactly one idea or one comment.")
-    _require(reporter, "ideas.flag", target, _("You cannot report this."))
+    _require(reporter, "ideas.flag", target, flag_refusal(reporter, target))
     if reason not in FlagReason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
     details = " ".join((details or "").split())[:500]

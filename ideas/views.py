@@ -17,26 +17,29 @@ from django.views import View
 from accounts.models import District
 
 from . import selectors, services
+from .converters import whole_number
 from .extensions import default_sort, sorts_for
 from .forms import CommentEditForm, CommentForm, FlagForm, IdeaForm
 from .models import PUBLIC_STAGES, ChallengePage, Comment, Idea, IdeaStage
 from .ratelimit import RateLimited
+from .rules import flag_refusal
 from .text import html_to_text
 
 IDEAS_PER_PAGE = 12
 SEED_COOKIE = "greenlight_order"
+SEED_MAX = 2_147_483_646
 # Stages a visitor may filter a challenge's ideas by (merged ideas live on in their target).
 LIST_STAGES = [stage for stage in PUBLIC_STAGES if stage != IdeaStage.MERGED]
 
 
 def visitor_seed(request) -> int:
     """A number that keeps the random order stable for one visitor (kept in a cookie)."""
-    raw = request.COOKIES.get(SEED_COOKIE, "")
-    if raw.isdigit():
-        return int(raw) % 2_147_483_647
+    seed = whole_number(request.COOKIES.get(SEED_COOKIE, ""), maximum=SEED_MAX)
+    if seed is not None:
+        return seed
     seed = getattr(request, "_greenlight_new_seed", None)
     if seed is None:
-        seed = secrets.randbelow(2_147_483_646) + 1
+        seed = secrets.randbelow(SEED_MAX) + 1
         request._greenlight_new_seed = seed
     return seed
 
@@ -397,7 +400,7 @@ class FlagView(LoginRequiredMixin, View):
         if not request.user.has_perm("ideas.view_idea", idea):
             raise Http404
         if not request.user.has_perm("ideas.flag", target):
-            raise PermissionDenied(_("You cannot report your own contribution."))
+            raise PermissionDenied(flag_refusal(request.user, target))
         return target, idea
 
     def get(self, request, pk):

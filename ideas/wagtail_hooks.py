@@ -10,7 +10,10 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import (
+    admin_views,
+    converters,  # noqa: F401 (registers <id:...>)
+)
 from .models import Comment, Flag, Idea, IdeaStage
 
 QUEUE_CHOICES = [
@@ -138,7 +141,7 @@ register_snippet(ModerationGroup)
 def moderation_urls():
     return [
         path(
-            "moderation/<str:kind>/<int:pk>/<str:action>/",
+            "moderation/<str:kind>/<id:pk>/<str:action>/",
             admin_views.moderate,
             name="ideas_moderate",
         )

@@ -5,11 +5,22 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import DataExportView, MeView
 from ideas import api as ideas_api
+from ideas import converters
 from pipeline.api import IdeaTimelineView, PilotViewSet
 from search import api as search_api
 from voting import api as voting_api
 
-router = DefaultRouter()
+
+class IdRouter(DefaultRouter):
+    """Object routes take whole-number ids only (``ideas/abc/`` is a 404, not an error)."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        lookup_url_kwarg = getattr(viewset, "lookup_url_kwarg", None) or getattr(viewset, "lookup_field", "pk")
+        lookup_value = getattr(viewset, "lookup_value_regex", converters.ID_PATTERN)
+        return f"(?P<{lookup_prefix}{lookup_url_kwarg}>{lookup_value})"
+
+
+router = IdRouter()
 router.register("pilots", PilotViewSet, basename="pilot")
 router.register("challenges", ideas_api.ChallengeViewSet, basename="challenge")
 router.register("ideas", ideas_api.IdeaViewSet, basename="idea")
@@ -18,20 +29,20 @@ router.register("comments", ideas_api.CommentViewSet, basename="comment")
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
     path("me/export/", DataExportView.as_view(), name="api-me-export"),
-    path("ideas/<int:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
-    path("challenges/<int:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),
+    path("ideas/<id:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
+    path("challenges/<id:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),
     path(
-        "challenges/<int:pk>/pairwise-votes/",
+        "challenges/<id:pk>/pairwise-votes/",
         voting_api.PairwiseVoteView.as_view(),
         name="api-challenge-pairwise-votes",
     ),
-    path("challenges/<int:pk>/results/", voting_api.ResultsView.as_view(), name="api-challenge-results"),
+    path("challenges/<id:pk>/results/", voting_api.ResultsView.as_view(), name="api-challenge-results"),
     path(
-        "challenges/<int:pk>/district-totals/",
+        "challenges/<id:pk>/district-totals/",
         voting_api.DistrictTotalsView.as_view(),
         name="api-challenge-district-totals",
     ),
-    path("ideas/<int:pk>/timeline/", IdeaTimelineView.as_view(), name="api-idea-timeline"),
+    path("ideas/<id:pk>/timeline/", IdeaTimelineView.as_view(), name="api-idea-timeline"),
     path("search/", search_api.SearchView.as_view(), name="api-search"),
     path("search/suggest/", search_api.SuggestView.as_view(), name="api-search-suggest"),
     path("search/similar/", search_api.SimilarView.as_view(), name="api-search-similar"),

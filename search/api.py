@@ -8,8 +8,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
+
+from accounts.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
 from . import selectors
 from .backends.base import FACETS

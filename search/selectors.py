@@ -62,3 +62,23 @@ def idea_suggestions(*, prefix: str, limit: int = 8) -> list[Suggestion]:
 
 def similar_ideas(*, text: str, k: int = 5, challenge_id: int | None = None, exclude_ids=()) -> list[SimilarIdea]:
     return get_backend().similar(text, k=k, challenge_id=challenge_id, exclude_ids=exclude_ids)
+
+
+def idea_novelty(*, idea_ids=None):
+    """Each indexed idea's novelty (0–1) as rows of ``idea_id`` and ``novelty``: a queryset
+    other apps may filter, aggregate or use as a subquery (``idea_ids`` may itself be a
+    queryset of ids). Ideas not measured yet have no row. How novelty is computed may
+    change; this shape does not."""
+    from .models import IndexedIdea
+
+    rows = IndexedIdea.objects.filter(novelty__isnull=False)
+    if idea_ids is not None:
+        rows = rows.filter(idea_id__in=idea_ids)
+    return rows.order_by().values("idea_id", "novelty")
+
+
+def new_thinking_threshold() -> float:
+    """The novelty at or above which an idea carries the "New thinking" badge."""
+    from .novelty import threshold
+
+    return threshold()

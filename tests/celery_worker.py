@@ -29,7 +29,8 @@ from urllib.parse import quote
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-START_TIMEOUT = 60
+# Generous: a worker on a busy two-core machine takes a while to import Django and connect.
+START_TIMEOUT = 120
 
 
 def _database_url(settings_dict: dict) -> str:
@@ -73,31 +74,21 @@ class Worker:
 
 
 def _forget_routing(app) -> None:
-    """Celery caches its queues and router; make it read the configuration again."""
+    """Celery caches its queues, router, connection and producer pools (the remote control's
+    too); make it read the configuration (broker URL, default queue) again."""
     for name in ("default_queue", "queues", "router"):
         app.amqp.__dict__.pop(name, None)
+    app.amqp._producer_pool = None
+    app.__dict__.pop("control", None)
+    app._pool = None
 
 
-@pytest.fixture
-def celery_worker(transactional_db, settings):
+def start_worker_process(*, broker_url: str, cache_url: str, log, args=(), env=None) -> subprocess.Popen:
+    """``celery -A innovation worker`` (solo pool) on the test database, writing to ``log``;
+    ``args`` and ``env`` add to its command line and environment."""
     from django.db import connection
 
-    from innovation.celery import app
-
-    if not settings.REDIS_URL:
-        pytest.skip("REDIS_URL is not set; a Celery worker needs Redis.")
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    hostname = f"{queue}@localhost"
-    log = tempfile.NamedTemporaryFile(prefix="celery-worker-", suffix=".log", delete=False)  # noqa: SIM115
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "innovation.settings.test",
-        "DATABASE_URL": _database_url(connection.settings_dict),
-        "REDIS_URL": settings.REDIS_URL,
-        "CELERY_BROKER_URL": settings.REDIS_URL,
-        "LOG_LEVEL": "INFO",
-    }
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -106,19 +97,50 @@ def celery_worker(transactional_db, settings):
             "innovation",
             "worker",
             "--pool=solo",
-            "--queues",
-            queue,
-            "--hostname",
-            hostname,
             "--without-gossip",
             "--without-mingle",
-            "--without-heartbeat",
             "--loglevel=INFO",
+            *args,
         ],
         cwd=ROOT,
-        env=env,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "innovation.settings.test",
+            "DATABASE_URL": _database_url(connection.settings_dict),
+            "REDIS_URL": cache_url,
+            "CELERY_BROKER_URL": broker_url,
+            "LOG_LEVEL": "INFO",
+            **(env or {}),
+        },
         stdout=log,
         stderr=subprocess.STDOUT,
+    )
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings):
+
+    from innovation.celery import app
+
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set; a Celery worker needs Redis.")
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    hostname = f"{queue}@localhost"
+    log = tempfile.NamedTemporaryFile(prefix="celery-worker-", suffix=".log", delete=False)  # noqa: SIM115
+    process = start_worker_process(
+        broker_url=settings.REDIS_URL,
+        cache_url=settings.REDIS_URL,
+        log=log,
+        args=["--queues", queue, "--hostname", hostname, "--without-heartbeat"],
     )
     saved = {
         "task_always_eager": app.conf.task_always_eager,
@@ -143,11 +165,6 @@ def celery_worker(transactional_db, settings):
             setattr(app.conf, key, value)
         _forget_routing(app)
         app._pool = None
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(process)
         log.close()
         Path(log.name).unlink(missing_ok=True)

@@ -6,11 +6,11 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from accounts.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from ideas.models import ChallengePage, Idea
 
 from . import selectors, services
@@ -102,8 +102,11 @@ class SupportView(APIView):
     throttle_classes = WRITE_THROTTLES
     throttle_scope = "votes"
 
-    def _idea(self, request, pk):
-        return get_object_or_404(Idea.objects.visible_to(request.user).select_related("challenge"), pk=pk)
+    def _idea(self, request, pk, *, withdrawing: bool = False):
+        idea = selectors.idea_for_support(pk=pk, voter=request.user, withdrawing=withdrawing)
+        if idea is None:
+            raise NotFound(_("No idea here, or not one you may see."))
+        return idea
 
     def _state(self, request, idea, supported: bool) -> dict:
         idea.refresh_from_db(fields=["support_count"])
@@ -142,7 +145,7 @@ class SupportView(APIView):
         responses={200: SupportStateSerializer, 409: OpenApiResponse(Conflict, description="Voting is closed.")},
     )
     def delete(self, request, pk: int):
-        idea = self._idea(request, pk)
+        idea = self._idea(request, pk, withdrawing=True)
         if not request.user.has_perm("voting.withdraw_support", idea):
             return _refuse(request.user, idea)
         try:

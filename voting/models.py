@@ -31,6 +31,16 @@ class Ballot(models.Model):
         return f"{self.voter} in {self.challenge}"
 
 
+class SupportQuerySet(models.QuerySet):
+    def counted(self):
+        """Supports that use up the voter's cap: those on ideas anyone can see. A support on
+        an idea hidden by moderation (or withdrawn by its author) stays until the voter takes it
+        back, but does not block their ballot meanwhile."""
+        from ideas.models import PUBLIC_STAGES
+
+        return self.filter(idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False)
+
+
 class Support(models.Model):
     """A person supports an idea. One per person per idea, enforced by the database."""
 
@@ -39,6 +49,8 @@ class Support(models.Model):
     )
     idea = models.ForeignKey("ideas.Idea", verbose_name=_("idea"), on_delete=models.CASCADE, related_name="supports")
     created_at = models.DateTimeField(_("supported at"), auto_now_add=True, db_index=True)
+
+    objects = SupportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("support")

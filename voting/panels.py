@@ -16,7 +16,7 @@ def _viewer(request):
     return getattr(request, "user", None) or AnonymousUser()
 
 
-def _viewer_supports(request, viewer, challenge_ids: set[int]) -> dict[int, set[int]]:
+def _viewer_supports(request, viewer, challenge_ids: set[int]) -> dict[int, selectors.ViewerSupports]:
     """The viewer's supports in these challenges, read once per request for every panel."""
     known = getattr(request, "_voting_supports", None) if request is not None else None
     if known is None or not challenge_ids <= known.keys():
@@ -39,10 +39,11 @@ def support_context(request, ideas) -> dict:
     result = {}
     for idea in ideas:
         challenge = idea.challenge
-        is_supported = idea.pk in supports.get(challenge.pk, ())
+        mine = supports.get(challenge.pk) or selectors.ViewerSupports()
+        is_supported = idea.pk in mine
         may_support = viewer.has_perm("voting.support_idea", idea)
         cap = challenge.supports_per_person
-        left = None if cap is None else max(cap - len(supports.get(challenge.pk, ())), 0)
+        left = None if cap is None else max(cap - len(mine.counted), 0)
         reason = ""
         if challenge.accepts_votes_at() and not is_supported and not may_support:
             reason = refusal(viewer, idea)[1]
@@ -67,8 +68,10 @@ def ballot_context(request, challenges) -> dict:
     for challenge in challenges:
         context = {"method": challenge.voting_method, "open": challenge.accepts_votes_at()}
         if challenge.voting_method == VotingMethod.SUPPORT and viewer.is_authenticated and context["open"]:
-            used = len(_viewer_supports(request, viewer, {challenge.pk}).get(challenge.pk, ()))
-            context["ballot"] = selectors.BallotSummary(cap=challenge.supports_per_person, used=used)
+            mine = _viewer_supports(request, viewer, {challenge.pk}).get(challenge.pk) or selectors.ViewerSupports()
+            context["ballot"] = selectors.BallotSummary(cap=challenge.supports_per_person, used=len(mine.counted))
+            # Supports on ideas hidden since: listed so the voter can take them back.
+            context["uncounted_supports"] = sorted(mine.uncounted)
         if challenge.voting_method == VotingMethod.PAIRWISE:
             context["may_compare"] = viewer.has_perm("voting.vote_pairwise", challenge)
             context["may_add"] = viewer.has_perm("voting.add_pairwise_idea", challenge)

@@ -1,16 +1,31 @@
 """Reads of the voting app: what a voter has used, scores for many ideas at once, rankings
 and the aggregated totals leadership sees."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ideas.models import ChallengePage, Idea, IdeaStage
+from ideas.models import PUBLIC_STAGES, ChallengePage, Idea, IdeaStage, VotingMethod
 
 from .models import PairwiseOutcome, PairwiseScore, PairwiseVote, Support
 from .ranking import choose_pair
@@ -36,7 +51,7 @@ def ballot_summary(*, voter, challenge: ChallengePage) -> BallotSummary:
     """How many supports the voter has used in the challenge, out of its cap (if any)."""
     used = 0
     if getattr(voter, "is_authenticated", False):
-        used = Support.objects.filter(voter=voter, idea__challenge=challenge).count()
+        used = Support.objects.counted().filter(voter=voter, idea__challenge=challenge).count()
     return BallotSummary(cap=challenge.supports_per_person, used=used)
 
 
@@ -47,7 +62,29 @@ def supported_idea_ids(*, voter, idea_ids) -> set[int]:
     return set(Support.objects.filter(voter=voter, idea_id__in=list(idea_ids)).values_list("idea_id", flat=True))
 
 
-def viewer_supports(*, voter, challenge_ids) -> dict[int, set[int]]:
+def idea_for_support(*, pk: int, voter, withdrawing: bool = False) -> Idea | None:
+    """The idea a support request is about: one the voter may see or, to withdraw, one they
+    support even if it was hidden or withdrawn since (their support must never be stuck)."""
+    ideas = Idea.objects.select_related("challenge")
+    idea = ideas.visible_to(voter).filter(pk=pk).first()
+    if idea is None and withdrawing and getattr(voter, "is_authenticated", False):
+        idea = ideas.filter(pk=pk, supports__voter=voter).first()
+    return idea
+
+
+@dataclass
+class ViewerSupports:
+    """The ideas a voter supports in one challenge: ``counted`` use up the cap, ``uncounted``
+    are on ideas hidden by moderation or withdrawn (the voter may still take them back)."""
+
+    counted: set[int] = field(default_factory=set)
+    uncounted: set[int] = field(default_factory=set)
+
+    def __contains__(self, idea_id) -> bool:
+        return idea_id in self.counted or idea_id in self.uncounted
+
+
+def viewer_supports(*, voter, challenge_ids) -> dict[int, ViewerSupports]:
     """The ideas the voter supports in each of these challenges, by challenge id, in one
     query that also tells whether the voter's email is verified (cached on the user where
     ``accounts.rules.is_verified`` looks first), so a page of support buttons costs one query."""
@@ -56,24 +93,26 @@ def viewer_supports(*, voter, challenge_ids) -> dict[int, set[int]]:
     if not getattr(voter, "is_authenticated", False):
         return {}
     challenge_ids = set(challenge_ids)
+    counts = Case(
+        When(idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     supports = (
         Support.objects.filter(voter=voter, idea__challenge_id__in=challenge_ids)
         .order_by()
-        .values_list("idea_id", "idea__challenge_id")
+        .values_list("idea_id", "idea__challenge_id", counts)
     )
-    # A row (0, 0) per verified address marks the voter as verified; no idea has id 0.
-    verified = (
-        EmailAddress.objects.filter(user=voter, verified=True)
-        .order_by()
-        .values_list(Value(0, output_field=IntegerField()), Value(0, output_field=IntegerField()))
-    )
-    result: dict[int, set[int]] = {challenge_id: set() for challenge_id in challenge_ids}
+    # A row (0, 0, 0) per verified address marks the voter as verified; no idea has id 0.
+    zero = Value(0, output_field=IntegerField())
+    verified = EmailAddress.objects.filter(user=voter, verified=True).order_by().values_list(zero, zero, zero)
+    result = {challenge_id: ViewerSupports() for challenge_id in challenge_ids}
     voter._greenlight_verified = False
-    for idea_id, challenge_id in supports.union(verified, all=True):
+    for idea_id, challenge_id, counted in supports.union(verified, all=True):
         if idea_id == 0:
             voter._greenlight_verified = True
         else:
-            result[challenge_id].add(idea_id)
+            (result[challenge_id].counted if counted else result[challenge_id].uncounted).add(idea_id)
     return result
 
 
@@ -163,6 +202,21 @@ def next_pair(*, challenge: ChallengePage, voter, rng: np.random.Generator | Non
     return ideas[pair[0]], ideas[pair[1]]
 
 
+def suppressed_counts(counts: list[int], *, minimum: int | None = None) -> set[int]:
+    """Which of these counts of people (by position) must not be shown, so that no one's
+    vote or participation can be worked out: those under ``VOTING_DISTRICT_MINIMUM``, and,
+    if only one would be hidden, the next smallest too (else the total gives it away).
+    Zero counts are nobody and stay shown. Every page, chart and export that shows counts
+    of people by group uses this one rule."""
+    minimum = settings.VOTING_DISTRICT_MINIMUM if minimum is None else minimum
+    suppressed = {index for index, count in enumerate(counts) if 0 < count < minimum}
+    if len(suppressed) == 1:
+        others = [index for index, count in enumerate(counts) if index not in suppressed and count > 0]
+        if others:
+            suppressed.add(min(others, key=lambda index: counts[index]))
+    return suppressed
+
+
 @dataclass(frozen=True)
 class DistrictTotal:
     district: str
@@ -181,10 +235,7 @@ def district_totals(*, challenge: ChallengePage) -> tuple[list[DistrictTotal], d
     else:
         rows = Support.objects.filter(idea__challenge=challenge).values("voter__district__name")
     rows = list(rows.annotate(people=Count("voter", distinct=True), votes=Count("pk")).order_by("-people"))
-    suppressed = {index for index, row in enumerate(rows) if row["people"] < minimum}
-    if len(suppressed) == 1 and len(rows) > 1:
-        smallest = min((i for i in range(len(rows)) if i not in suppressed), key=lambda i: rows[i]["people"])
-        suppressed.add(smallest)
+    suppressed = suppressed_counts([row["people"] for row in rows], minimum=minimum)
     totals = {"people": sum(row["people"] for row in rows), "votes": sum(row["votes"] for row in rows)}
     return [
         DistrictTotal(
@@ -194,3 +245,41 @@ def district_totals(*, challenge: ChallengePage) -> tuple[list[DistrictTotal], d
         )
         for index, row in enumerate(rows)
     ], totals
+
+
+def _newest(queryset, field: str):
+    return Subquery(queryset.order_by().values("challenge").annotate(newest=Max(field)).values("newest")[:1])
+
+
+def _with_fit_times(challenges):
+    last_vote = _newest(PairwiseVote.objects.filter(challenge=OuterRef("pk")), "updated_at")
+    last_fit = _newest(PairwiseScore.objects.filter(challenge=OuterRef("pk")), "fitted_at")
+    return challenges.annotate(last_vote=last_vote, last_fit=last_fit)
+
+
+def _refit_due():
+    return Q(last_vote__isnull=False) & (Q(last_fit__isnull=True) | Q(last_fit__lt=F("last_vote")))
+
+
+def pairwise_fit_state(*, challenge: ChallengePage) -> dict:
+    """When the challenge's scores were last fitted and whether newer votes wait for the next
+    fit (the refit is *due*), in one query: ``{"fitted_at": datetime | None, "due": bool}``."""
+    state = (
+        _with_fit_times(ChallengePage.objects.filter(pk=challenge.pk))
+        .annotate(due=ExpressionWrapper(_refit_due(), output_field=BooleanField()))
+        .values("last_fit", "due")
+        .first()
+    ) or {"last_fit": None, "due": False}
+    return {"fitted_at": state["last_fit"], "due": bool(state["due"])}
+
+
+def pairwise_refits_due(*, settle: timedelta) -> list[int]:
+    """Ids of pairwise challenges with votes newer than their last fit and none in the last
+    ``settle`` (one query). The votes are the durable record that a refit is owed, so nothing
+    is lost when queueing the refit failed."""
+    return list(
+        _with_fit_times(ChallengePage.objects.live().filter(voting_method=VotingMethod.PAIRWISE))
+        .filter(_refit_due(), last_vote__lte=timezone.now() - settle)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )

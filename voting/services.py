@@ -44,8 +44,9 @@ def _lock_ballot(*, voter, challenge: ChallengePage) -> Ballot:
 
 
 def supports_used(*, voter, challenge: ChallengePage) -> int:
-    """How many ideas of the challenge the voter supports (exact while the ballot is locked)."""
-    return Support.objects.filter(voter=voter, idea__challenge=challenge).count()
+    """How many of the voter's supports in the challenge count against its cap (exact while
+    the ballot is locked)."""
+    return Support.objects.counted().filter(voter=voter, idea__challenge=challenge).count()
 
 
 def support_add(*, voter, idea: Idea) -> tuple[Support, bool]:

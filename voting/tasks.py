@@ -1,19 +1,18 @@
 """Background work of the voting app: refitting pairwise scores, debounced so that a burst
 of votes leads to one fit, and once more after voting closes."""
 
+import contextlib
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError
-from django.db.models import Max
-from django.utils import timezone
 
-from ideas.models import ChallengePage, VotingMethod
+from ideas.models import ChallengePage
 
-from . import services
-from .models import PairwiseVote
+from . import selectors, services
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +23,24 @@ def _refit_key(challenge_id: int) -> str:
 
 def pairwise_refit_soon(challenge_id: int) -> None:
     """Schedule a refit of the challenge's scores unless one is already waiting. Call after
-    commit: the fit must see the vote that asked for it."""
+    commit: the fit must see the vote that asked for it. With eager tasks (``make run``) the
+    fit runs at once. A broker or cache outage is logged and never fails the vote: the votes
+    themselves say that a refit is due, and :func:`pairwise_refit_stale` makes it."""
     delay = settings.VOTING_PAIRWISE_REFIT_DELAY
-    if cache.add(_refit_key(challenge_id), 1, timeout=delay + 120):
+    key = _refit_key(challenge_id)
+    try:
+        if not cache.add(key, 1, timeout=delay + 120):
+            return
         pairwise_refit.apply_async(args=[challenge_id], countdown=delay)
+    except Exception:
+        logger.warning(
+            "Pairwise refit of challenge %s could not be queued; the sweep refits it later.",
+            challenge_id,
+            exc_info=True,
+        )
+        # The next vote may try again (if the cache is down too, the key expires by itself).
+        with contextlib.suppress(Exception):
+            cache.delete(key)
 
 
 @shared_task(
@@ -54,15 +67,13 @@ def pairwise_refit(challenge_id: int) -> int:
 
 
 @shared_task(soft_time_limit=60, time_limit=90)
-def pairwise_refit_closed() -> list[int]:
-    """Refit every pairwise challenge whose voting has closed and which has votes newer than
-    its last fit, so that the final scores include the last minute's votes."""
-    now = timezone.now()
+def pairwise_refit_stale() -> list[int]:
+    """Beat's safety net: refit every pairwise challenge, open or closed, that has votes
+    newer than its last fit and none in the last debounce delay (so a burst still ends in one
+    fit). This makes the final scores include the last minute's votes, and makes up for a
+    refit that could not be queued while the broker was down."""
     refitted = []
-    for challenge in ChallengePage.objects.live().filter(voting_method=VotingMethod.PAIRWISE, voting_close__lte=now):
-        last_vote = PairwiseVote.objects.filter(challenge=challenge).aggregate(last=Max("updated_at"))["last"]
-        last_fit = challenge.pairwise_scores.aggregate(last=Max("fitted_at"))["last"]
-        if last_vote and (last_fit is None or last_fit < last_vote):
-            pairwise_refit.delay(challenge.pk)
-            refitted.append(challenge.pk)
+    for challenge_id in selectors.pairwise_refits_due(settle=timedelta(seconds=settings.VOTING_PAIRWISE_REFIT_DELAY)):
+        pairwise_refit.delay(challenge_id)
+        refitted.append(challenge_id)
     return refitted

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ideas.models import ChallengePage, Idea, VotingMethod
+from ideas.models import ChallengePage, VotingMethod
 
 from . import selectors, services
 from .forms import PairwiseChoiceForm, PairwiseIdeaForm
@@ -40,9 +40,11 @@ class SupportView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        idea = get_object_or_404(Idea.objects.visible_to(request.user).select_related("challenge"), pk=pk)
-        back = _next_url(request, idea.get_absolute_url())
         withdraw = request.POST.get("action") == "withdraw"
+        idea = selectors.idea_for_support(pk=pk, voter=request.user, withdrawing=withdraw)
+        if idea is None:
+            raise Http404
+        back = _next_url(request, idea.challenge.url if not idea.is_public else idea.get_absolute_url())
         permission = "voting.withdraw_support" if withdraw else "voting.support_idea"
         if not request.user.has_perm(permission, idea):
             messages.error(request, refusal(request.user, idea)[1])
@@ -152,6 +154,7 @@ class ResultsView(View):
             if challenge.voting_method == VotingMethod.PAIRWISE:
                 context["ideas"] = selectors.pairwise_results(challenge=challenge)
                 context["totals"] = selectors.pairwise_totals(challenge=challenge)
+                context["fit"] = selectors.pairwise_fit_state(challenge=challenge)
             else:
                 context["ideas"] = selectors.support_results(challenge=challenge)
         if challenge.voting_method == VotingMethod.PAIRWISE and challenge.accepts_votes_at():

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from ideas import converters  # noqa: F401 (registers <id:...>)
+
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
@@ -13,7 +15,7 @@ def register_admin_urls():
 
     urls = [
         path("", admin_views.VotingIndexView.as_view(), name="index"),
-        path("<int:pk>/", admin_views.VotingChallengeView.as_view(), name="challenge"),
+        path("<id:pk>/", admin_views.VotingChallengeView.as_view(), name="challenge"),
     ]
     return [path("voting/", include((urls, "voting_admin")))]
 

@@ -64,6 +64,7 @@ LOCAL_APPS = [
     "voting",
     "pipeline",
     "search",
+    "insights",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "innovation.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -113,18 +115,37 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. The backend degrades while Redis
+# is away (pages render uncached, rate limits let requests through with a warning; see
+# innovation/cache.py); these timeouts bound what one cache call can cost meanwhile.
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
+CACHE_TIMEOUT_SECONDS = env.float("CACHE_TIMEOUT_SECONDS", default=1.0)
+
+
+def redis_cache(url: str, *, key_prefix: str = "greenlight") -> dict:
+    """The one cache configuration for Redis (development, tests and production)."""
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="greenlight"),
+            "BACKEND": "innovation.cache.DegradingRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=key_prefix),
+            "OPTIONS": {"socket_connect_timeout": CACHE_TIMEOUT_SECONDS, "socket_timeout": CACHE_TIMEOUT_SECONDS},
         }
     }
+
+
+if REDIS_URL:
+    CACHES = redis_cache(REDIS_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Proxies: how many reverse proxies (load balancer, TLS terminator) append to X-Forwarded-For
+# in front of the site. The client's address is the entry that many places from the right;
+# anything further left was written by the client itself. 0: REMOTE_ADDR is the client.
+# Every rate limit (sign-in, API throttles, the site's own limits) reads the address through
+# accounts.ratelimits.client_ip, which uses this number; DRF and allauth read it too.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
@@ -158,7 +179,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Greenlight] "
 ACCOUNT_RATE_LIMITS = {
-    # At most 5 failed sign-ins per account in 5 minutes; the 6th is refused.
+    # At most 10 failed sign-ins a minute from one address, and 5 in 5 minutes for one account
+    # from one address (the key is account and address together, see accounts.adapters): a
+    # stranger's wrong passwords never lock the owner out, and a password reset ends a lock.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
 }
@@ -208,9 +231,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Exports built in the background: private files, never served under MEDIA_URL.
+INSIGHTS_EXPORT_ROOT = env.path("INSIGHTS_EXPORT_ROOT", default=BASE_DIR / "private" / "exports")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(INSIGHTS_EXPORT_ROOT), "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -245,13 +274,23 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # One JSON parser for every endpoint: an object, nested at most 32 levels (else a 400).
+    "DEFAULT_PARSER_CLASSES": [
+        "innovation.parsers.JSONObjectParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Page numbers with totals that do not count every row of a long list (ideas.pagination).
+    "DEFAULT_PAGINATION_CLASS": "ideas.pagination.CountedPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # One atomic counter per window in the cache (accounts.throttling), keyed on the client
+    # address as accounts.ratelimits.client_ip finds it.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "accounts.throttling.AnonRateThrottle",
+        "accounts.throttling.UserRateThrottle",
     ],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="120/min"),
         "user": env("API_THROTTLE_USER", default="600/min"),
@@ -266,6 +305,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["innovation.schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "innovation.schema.document_errors",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -290,9 +333,11 @@ VOTING_PAIRWISE_REFIT_DELAY = env.int("VOTING_PAIRWISE_REFIT_DELAY", default=30)
 # Leadership's district totals hide counts below this, so that no one's vote can be guessed.
 VOTING_DISTRICT_MINIMUM = 5
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["votes"] = env("API_THROTTLE_VOTES", default="120/min")
-CELERY_BEAT_SCHEDULE["voting-pairwise-refit-closed"] = {
-    "task": "voting.tasks.pairwise_refit_closed",
-    "schedule": 15 * 60,
+# Refits owed by votes newer than the last fit (after voting closes, or when the broker was
+# down as a vote asked for one) are made by this sweep.
+CELERY_BEAT_SCHEDULE["voting-pairwise-refit-stale"] = {
+    "task": "voting.tasks.pairwise_refit_stale",
+    "schedule": env.float("VOTING_PAIRWISE_SWEEP_SECONDS", default=60),
 }
 
 # Search
@@ -324,10 +369,29 @@ if ELASTICSEARCH_URL:
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = env("API_THROTTLE_SEARCH", default="120/min")
 CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcile_index", "schedule": 15 * 60}
 
+# Insights
+# Exports with more rows than this are built by a Celery task and offered by a link that
+# expires after INSIGHTS_EXPORT_LINK_HOURS.
+INSIGHTS_EXPORT_SYNC_LIMIT = env.int("INSIGHTS_EXPORT_SYNC_LIMIT", default=10_000)
+INSIGHTS_EXPORT_LINK_HOURS = env.int("INSIGHTS_EXPORT_LINK_HOURS", default=24)
+# The dashboard's figures are kept this long in the cache; beat recomputes the usual periods
+# every INSIGHTS_REFRESH_SECONDS (0 turns the cache off: every page computes them).
+INSIGHTS_CACHE_SECONDS = env.int("INSIGHTS_CACHE_SECONDS", default=900)
+INSIGHTS_REFRESH_SECONDS = env.int("INSIGHTS_REFRESH_SECONDS", default=300)
+CELERY_BEAT_SCHEDULE["insights-refresh-dashboard"] = {
+    "task": "insights.tasks.refresh_dashboard",
+    "schedule": INSIGHTS_REFRESH_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["insights-purge-expired-exports"] = {
+    "task": "insights.tasks.purge_expired_exports",
+    "schedule": 60 * 60,
+}
+
 # Security headers (tightened further in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -386,7 +450,7 @@ GREENLIGHT_TERMS_VERSION = env("GREENLIGHT_TERMS_VERSION", default="2026-12")
 # participant" ("anonymise") or deleted with it ("remove").
 GREENLIGHT_ACCOUNT_DELETION = env("GREENLIGHT_ACCOUNT_DELETION", default="anonymise")
 # "Download my data": where the ZIP files are kept (never served as media) and for how long.
-GREENLIGHT_EXPORT_ROOT = env.path("GREENLIGHT_EXPORT_ROOT", default=BASE_DIR / "private" / "exports")
+GREENLIGHT_EXPORT_ROOT = env.path("GREENLIGHT_EXPORT_ROOT", default=BASE_DIR / "private" / "data-exports")
 GREENLIGHT_EXPORT_DAYS = env.int("GREENLIGHT_EXPORT_DAYS", default=7)
 CELERY_BEAT_SCHEDULE["accounts-purge-data-exports"] = {
     "task": "accounts.tasks.purge_data_exports",

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, redis_cache
 
 
 def _required(name: str) -> str:
@@ -22,13 +22,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # allauth's rate limits and the API throttles need a shared cache.
 REDIS_URL = _required("REDIS_URL")
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="greenlight"),
-    }
-}
+CACHES = redis_cache(REDIS_URL)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = False
 

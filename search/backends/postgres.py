@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryField, SearchRank, TrigramSimilarity
 from django.db.models import BooleanField, F, FloatField, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -51,9 +53,14 @@ def prefix_query(text: str) -> str | None:
     return " & ".join(f"'{part}':*" for part in parts)
 
 
+# A "-" that negates nothing (not right before a word or a quote). Runs of them make
+# websearch_to_tsquery fail ("tsquery stack too small") from about 33 on.
+_LOOSE_NEGATION = re.compile(r'-(?![^\W_]|")')
+
+
 class PostgresEngine:
     def query(self, text: str) -> SearchQuery:
-        return SearchQuery(text, search_type="websearch", config=CONFIG)
+        return SearchQuery(_LOOSE_NEGATION.sub(" ", text), search_type="websearch", config=CONFIG)
 
     def matches(self, text: str) -> Q:
         return Q(search_vector=self.query(text))

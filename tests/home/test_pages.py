@@ -60,4 +60,9 @@ def test_styled_500(rf, demo_site):
 
 
 def test_healthz(client):
-    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "broker": "not used",
+    }

@@ -160,10 +160,11 @@ def test_district_totals_are_for_leadership_with_small_counts_hidden(api_client,
     ]
 
 
-def test_votes_are_throttled(api_client, voter, monkeypatch):
-    from voting.api import VoteThrottle
-
-    monkeypatch.setattr(VoteThrottle, "THROTTLE_RATES", {"votes": "3/min"})
+def test_votes_are_throttled(api_client, voter, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "votes": "3/min"},
+    }
     idea = IdeaFactory(challenge=ChallengeFactory.create("voting"))
     statuses = [api_client.post(_support_url(idea)).status_code for _ in range(4)]
     assert statuses == [201, 200, 200, 429]

@@ -91,10 +91,10 @@ def test_closed_challenges_with_votes_newer_than_their_fit_are_refitted(django_c
     import time_machine
 
     with time_machine.travel(timezone.now() + timedelta(days=5)):
-        assert tasks.pairwise_refit_closed() == [challenge.pk]
+        assert tasks.pairwise_refit_stale() == [challenge.pk]
         assert PairwiseScore.objects.get(pk=left.pk).wins == 1
         # Fitted after the last vote: nothing more to do.
-        assert tasks.pairwise_refit_closed() == []
+        assert tasks.pairwise_refit_stale() == []
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_user_language_terms_acceptance'),
+        ('accounts', '0004_user_language_terms_acceptance'),
     ]
 
     operations = [

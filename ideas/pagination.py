@@ -1,0 +1,72 @@
+"""Lists that cost the same at 100 ideas and at 100,000: how many there are, without counting
+every one of them on every request.
+
+A list's total is counted exactly up to ``EXACT_UP_TO`` rows (a ``LIMIT`` inside the count,
+so the database stops early). Beyond that, the exact total is counted once and kept in the
+cache for ``LARGE_TOTAL_SECONDS``, keyed by the list's SQL (filters and viewer included), so
+a large challenge shows "Page 3 of 8,334" from a figure at most a few minutes old while every
+small list stays exact at once. Without the cache (an outage), large totals are counted on
+each request: slower, still right.
+
+Used by the challenge page (:func:`ideas.selectors.idea_page`) and, as the API's default
+pagination, by every API list."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
+from rest_framework.pagination import PageNumberPagination
+
+EXACT_UP_TO = 1000
+LARGE_TOTAL_SECONDS = 300
+
+
+def capped_count(queryset) -> RawSQL:
+    """An expression for ``min(count, EXACT_UP_TO + 1)`` of ``queryset``'s rows, computed once
+    per query (an uncorrelated subquery), to annotate the page's own query with."""
+    sql, params = queryset.order_by().values("pk")[: EXACT_UP_TO + 1].query.sql_with_params()
+    return RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)  # noqa: S608, S611 (SQL compiled by Django, values as parameters)
+
+
+def _cache_key(queryset) -> str:
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return f"list-total:{digest}"
+
+
+def large_total(queryset) -> int:
+    """The exact total of a list known to be longer than ``EXACT_UP_TO``, from the cache when
+    it was counted in the last ``LARGE_TOTAL_SECONDS``."""
+    key = _cache_key(queryset)
+    total = cache.get(key)
+    if total is None:
+        total = queryset.order_by().count()
+        cache.set(key, total, LARGE_TOTAL_SECONDS)
+    return total
+
+
+def list_total(queryset, capped: int | None = None) -> int:
+    """How many rows ``queryset`` has: exact up to ``EXACT_UP_TO`` (from ``capped``, the value
+    of :func:`capped_count`, when the page's query already computed it), cached beyond."""
+    if capped is None:
+        capped = queryset.order_by()[: EXACT_UP_TO + 1].count()
+    return capped if capped <= EXACT_UP_TO else large_total(queryset)
+
+
+class CountedPaginator(Paginator):
+    """Django's paginator with :func:`list_total` as its count."""
+
+    @cached_property
+    def count(self) -> int:
+        if hasattr(self.object_list, "query"):
+            return list_total(self.object_list)
+        return len(self.object_list)
+
+
+class CountedPageNumberPagination(PageNumberPagination):
+    """The API's page-number pagination (``count``, ``next``, ``previous``, ``results``) with
+    totals from :func:`list_total`."""
+
+    django_paginator_class = CountedPaginator
