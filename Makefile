@@ -7,7 +7,7 @@ DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/greenlight
 REDIS_URL ?= redis://127.0.0.1:6379/1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format install install-dev migrate demo worker clean messages
+.PHONY: run test lint format install install-dev migrate demo worker clean vendor messages
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -38,8 +38,9 @@ test: install-dev
 	DATABASE_URL=$(DATABASE_URL) $(BIN)/python scripts/ensure_database.py
 	DATABASE_URL=$(DATABASE_URL) DJANGO_SETTINGS_MODULE=innovation.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
-	# The search backend contract again on SQLite, the embedded default (an in-memory test database).
-	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/search/test_backend_contract.py -q
+	# The search backend contract and the quality of similar ideas and novelty again on SQLite,
+	# the embedded default (an in-memory test database).
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/search/test_backend_contract.py tests/search/test_meaning_quality.py -q
 
 ## Extract new strings into locale/*/LC_MESSAGES/*.po and compile the catalogues (needs GNU gettext)
 messages: install
@@ -56,6 +57,13 @@ format: install-dev
 ## A Celery worker and beat against REDIS_URL (production-like setups)
 worker: install
 	REDIS_URL=$(REDIS_URL) $(BIN)/celery -A innovation worker --beat --loglevel=INFO
+
+## Refresh the vendored front-end libraries (package.json) from the npm registry into static/vendor
+vendor:
+	rm -rf /tmp/greenlight-vendor && mkdir -p /tmp/greenlight-vendor
+	cd /tmp/greenlight-vendor && npm pack leaflet@$$(node -p "require('$(CURDIR)/package.json').dependencies.leaflet") >/dev/null && tar xzf leaflet-*.tgz
+	rm -rf static/vendor/leaflet && mkdir -p static/vendor/leaflet
+	cp -r /tmp/greenlight-vendor/package/dist/leaflet.js /tmp/greenlight-vendor/package/dist/leaflet.css /tmp/greenlight-vendor/package/dist/images /tmp/greenlight-vendor/package/LICENSE static/vendor/leaflet/
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

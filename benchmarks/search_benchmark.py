@@ -1,12 +1,22 @@
-"""How fast is Greenlight's search, next to Wagtail's own database search backend?
+"""How fast is Greenlight's search, next to Wagtail's own database search backend, and what
+do meaning vectors cost and bring?
 
-Builds (or reuses) ``--ideas`` generated ideas (default 100,000) in PostgreSQL, indexes them
-in search's own table and in Wagtail's database search index, then asks both the same 20
-queries (with facets), the same prefixes (suggestions / autocomplete) and the same idea
-texts (similar ideas / an OR search). Prints the median and 95th percentile of each and the
-ratio of the medians, plus the similar-idea quality on the paraphrase set::
+Builds (or reuses) ``--ideas`` realistic generated ideas (default 100,000;
+:mod:`benchmarks.civic_ideas`) in PostgreSQL and indexes them in search's own table, with
+their meaning vectors. Prints, in one run:
+
+- embedding throughput (ideas encoded per second, in batches) and the time of a full rebuild
+  (index, meaning vectors, novelty of every idea);
+- ``similar`` median and 95th percentile by meaning (hybrid) next to the lexical engine alone
+  (term overlap and trigrams), on 60 texts as residents type them;
+- the similar-idea quality on the paraphrase set (first, top 5);
+- unless ``--skip-wagtail``, 20 queries with facets, suggestions and an OR search next to
+  Wagtail's database backend on the same ideas::
 
     DATABASE_URL=postgres://... python -m benchmarks.search_benchmark --ideas 100000
+
+One script on purpose (a little over 400 lines): every figure comes from the same ideas in
+the same run.
 """
 
 import argparse
@@ -42,10 +52,6 @@ QUERIES = [
 PREFIXES = ["bi", "bike l", "tre", "sch", "bus st", "libr", "wat", "sol", "gard", "play"]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 SIMILAR_TEXTS = [
     "Protected cycle lanes along the main road so children can ride to school",
     "More trees and shade in the market square for hot summer days",
@@ -58,33 +64,7 @@ SIMILAR_TEXTS = [
     "Open the library on Sunday afternoons",
     "Fenced dog park near the harbour",
 ]
-NOUNS = _words(
-    "bike lane bus stop shelter tree park bench river path school crossing library market square fountain "
-    "garden compost bin playground skate dog fence harbour bridge station tram hospital roof solar panel "
-    "light street pavement scooter parking car traffic noise music festival mural wall toilet water rain "
-    "flood heat shade forest meadow flower bee bird nest pool gym court pitch hall museum theatre cinema "
-    "café shop kiosk stall repair tool locker bag cup bottle plastic waste recycling energy battery charger "
-    "wifi screen timetable map sign route junction roundabout kerb ramp lift stair elevator wheelchair pram "
-    "child teenager elder neighbour volunteer artist student family worker visitor tourist resident"
-)
-ADJECTIVES = _words(
-    "safe free green quiet shaded covered open late early public shared accessible electric solar local "
-    "small large new old clean dark bright wide narrow protected raised temporary permanent weekly monthly"
-)
-VERBS = _words("plant build open repair share paint light cover fence clean move add replace extend protect")
 TAGS = ["parks", "safety", "cycling", "walking", "greenery", "play", "culture", "energy", "transport", "water"]
-
-
-def _zipf_choice(rng: random.Random, words: list[str]) -> str:
-    """Common words often, rare words rarely, as in real text."""
-    return words[min(int(rng.paretovariate(1.1)) - 1, len(words) - 1)] if rng.random() < 0.6 else rng.choice(words)
-
-
-def _phrase(rng: random.Random, length: int) -> str:
-    parts = []
-    while len(parts) < length:
-        parts += [rng.choice(VERBS), rng.choice(ADJECTIVES), _zipf_choice(rng, NOUNS), _zipf_choice(rng, NOUNS)]
-    return " ".join(parts[:length])
 
 
 def build_ideas(count: int, slug: str):
@@ -94,6 +74,7 @@ def build_ideas(count: int, slug: str):
     from taggit.models import Tag
 
     from accounts.models import District
+    from benchmarks.civic_ideas import civic_ideas
     from benchmarks.ideas_data import _analyze, _insert, build_benchmark_challenge, ensure_people
     from ideas.models import ChallengePage, Idea, IdeaStage, TaggedIdea
     from tests.search.paraphrases import DISTRACTORS, PAIRS
@@ -109,11 +90,7 @@ def build_ideas(count: int, slug: str):
     rng = random.Random(7)
     now = timezone.now()
     texts = [(t, s, f"<p>{s}</p>") for t, s, _p in PAIRS] + [(t, s, f"<p>{s}</p>") for t, s in DISTRACTORS]
-    texts += [
-        (_phrase(rng, rng.randint(4, 8)).capitalize(), _phrase(rng, rng.randint(12, 20)).capitalize() + ".",
-         f"<p>{_phrase(rng, rng.randint(40, 80)).capitalize()}.</p>")
-        for _ in range(count)
-    ]  # fmt: skip
+    texts += [(title, summary, body) for title, summary, body, _topic in civic_ideas(count, seed=7)]
     rows, chosen_tags = [], []
     for n, (title, summary, body) in enumerate(texts):
         author, _district = people[n % len(people)]
@@ -208,6 +185,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ideas", type=int, default=100_000, help="generated ideas (default 100,000)")
     parser.add_argument("--rounds", type=int, default=3, help="times each query is asked (default 3)")
+    parser.add_argument("--skip-wagtail", action="store_true", help="leave out the comparison with Wagtail")
+    parser.add_argument("--reencode", action="store_true", help="encode every idea again (a full rebuild)")
+    parser.add_argument(
+        "--encode-sample",
+        type=int,
+        default=0,
+        help="encode only this many ideas (and the paraphrase set) and give the others copies of their "
+        "vectors: for timing similar ideas and novelty at scale where encoding everything takes too long; "
+        "the full rebuild is then estimated from the measured throughput, and quality is not reported",
+    )
     args = parser.parse_args(argv)
     if args.ideas < 100 or args.rounds < 1:
         print("--ideas must be at least 100 and --rounds at least 1", file=sys.stderr)
@@ -228,7 +215,6 @@ def main(argv=None) -> int:
     from search.backends.base import SearchFilters
     from search.backends.database import DatabaseBackend
     from search.models import IndexedIdea
-    from tests.search.paraphrases import PAIRS, top5_hit_rate
 
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()
@@ -237,11 +223,14 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     ids = list(challenge.ideas.values_list("pk", flat=True))
     if rebuilt or IndexedIdea.objects.filter(challenge=challenge).count() != len(ids):
-        for start in range(0, len(ids), 5_000):
-            services.index_refresh(idea_ids=ids[start : start + 5_000])
+        services.index_rebuild()  # meaning vectors are timed below
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_indexedidea; ANALYZE search_indexedtag")
-    print(f"Greenlight index: {time.perf_counter() - started:.0f} s")
+    index_seconds = time.perf_counter() - started
+    print(f"Greenlight index: {index_seconds:.0f} s")
+    meaning_figures(args, challenge, index_seconds)
+    if args.skip_wagtail:
+        return 0
     model = wagtail_baseline_model()
     print(f"Wagtail database index: {index_wagtail(model, challenge, rebuilt):.0f} s")
 
@@ -279,7 +268,7 @@ def main(argv=None) -> int:
             [lambda p=p: ours.suggest(p) for p in PREFIXES],
             [lambda p=p: list(wagtail.autocomplete(p, baseline_set)[:8]) for p in PREFIXES],
         ),
-        "similar ideas / OR search": (
+        "similar ideas (meaning) / OR search": (
             [lambda t=t: ours.similar(t, k=5) for t in SIMILAR_TEXTS],
             [lambda t=t: list(wagtail.search(t, baseline_set, operator="or")[:5]) for t in SIMILAR_TEXTS],
         ),
@@ -299,16 +288,125 @@ def main(argv=None) -> int:
         )
     print("(Greenlight's search also returns tag and year facets, snippets and highlighted titles.)")
 
-    originals = dict(challenge.ideas.filter(title__in=[p[0] for p in PAIRS]).values_list("title", "pk"))
-    rate, misses = top5_hit_rate(ours, [originals[title] for title, _s, _p in PAIRS])
-    print()
-    print(
-        f"Similar-idea quality: the original is in the top 5 for {rate:.0%} of {len(PAIRS)} paraphrases "
-        f"among {challenge.ideas.count():,} ideas (target 80%)"
-    )
-    for miss in misses:
-        print(f"  missed: {miss}")
     return 0
+
+
+def encode_sample(count: int) -> tuple[int, float]:
+    """Encode ``count`` ideas without a vector (the paraphrase set's originals first) and give
+    every other idea a copy of one of those vectors. Returns (encoded, ideas per second)."""
+    import numpy as np
+
+    from search import services
+    from search.encoder import get_encoder, to_bytes
+    from search.models import IndexedIdea
+    from tests.search.paraphrases import DISTRACTORS, PAIRS
+
+    titles = {title for title, _s, _p in PAIRS} | {title for title, _s in DISTRACTORS}
+    rows = list(IndexedIdea.objects.filter(vector__isnull=True).values_list("pk", "title", "summary"))
+    rows.sort(key=lambda row: row[1] not in titles)
+    chosen, rest = rows[:count], rows[count:]
+    model = get_encoder().model_id
+    started = time.perf_counter()
+    services.vectors_refresh(idea_ids=[pk for pk, _t, _s in chosen])
+    rate = len(chosen) / (time.perf_counter() - started)
+    known = list(IndexedIdea.objects.filter(vector__isnull=False).values_list("vector", flat=True)[:count])
+    rng = np.random.default_rng(7)
+    for start in range(0, len(rest), 2000):
+        batch = []
+        for pk, title, summary in rest[start : start + 2000]:
+            vector = np.frombuffer(bytes(known[rng.integers(len(known))]), dtype="<f4")
+            vector = vector + rng.normal(0, 0.02, vector.shape).astype(np.float32)
+            vector /= np.linalg.norm(vector)
+            key = services.vector_key(model, services.gist(title, summary))
+            batch.append(IndexedIdea(pk=pk, vector=to_bytes(vector), vector_key=key))
+        IndexedIdea.objects.bulk_update(batch, ["vector", "vector_key"], batch_size=500)
+    return len(chosen), rate
+
+
+def meaning_figures(args, challenge, index_seconds: float) -> None:
+    """Embedding throughput, the full rebuild with novelty, similar by meaning next to words."""
+    from search import services, vectors
+    from search.backends.database import DatabaseBackend, public_entries
+    from search.encoder import get_encoder
+    from search.models import IndexedIdea
+    from tests.search.paraphrases import PAIRS, top_ranks
+
+    def progress(label):
+        state = {"tenth": -1}
+
+        def report(done, total):
+            if total and int(10 * done / total) != state["tenth"]:
+                state["tenth"] = int(10 * done / total)
+                print(f"  {label}: {done:,}/{total:,}", flush=True)
+
+        return report
+
+    get_encoder()
+    indexed = IndexedIdea.objects.count()
+    started = time.perf_counter()
+    if args.encode_sample:
+        encoded, estimated = encode_sample(args.encode_sample)
+    else:
+        encoded = services.vectors_refresh(force=args.reencode, progress=progress("encoding"))
+        estimated = None
+    encode_seconds = time.perf_counter() - started
+    vectors.forget()
+    started = time.perf_counter()
+    loaded = len(vectors.table())
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    scored = services.novelty_refresh_all(progress=progress("novelty"))
+    novelty_seconds = time.perf_counter() - started
+    print()
+    print(f"Index of {indexed:,} ideas (entries and full-text vectors): {index_seconds:.0f} s")
+    if estimated:
+        rate = estimated
+        print(f"Meaning vectors: {encoded:,} ideas encoded in {encode_seconds:.0f} s ({rate:.1f} ideas/s); "
+              f"the other {indexed - encoded:,} got copies of their vectors (timing only)")  # fmt: skip
+        encode_seconds = indexed / rate
+    elif encoded:
+        rate = encoded / encode_seconds
+        print(f"Meaning vectors: {encoded:,} ideas encoded in {encode_seconds:.0f} s ({rate:.1f} ideas/s)")
+    else:
+        print("Meaning vectors: all current (run with --reencode to time encoding)")
+    print(f"Vector table: {loaded:,} vectors loaded into memory in {load_seconds:.1f} s")
+    print(f"Novelty of {scored:,} ideas (each against all earlier ones): {novelty_seconds:.0f} s")
+    total = index_seconds + encode_seconds + novelty_seconds
+    print(f"Full rebuild (index + vectors + novelty): {'about ' if estimated else ''}{total / 60:.0f} min")
+    sample = list(SIMILAR_TEXTS) + [p for _t, _s, p in PAIRS[:50]]
+    started = time.perf_counter()
+    get_encoder().encode(sample[:32])
+    print(f"Encoding one batch of 32 typed texts: {(time.perf_counter() - started) * 1000 / 32:.1f} ms per text")
+
+    backend = DatabaseBackend()
+    lexical_set = public_entries()
+    semantic_calls = [lambda t=t: backend.similar(t, k=5) for t in sample]
+    lexical_calls = [lambda t=t: backend.similar_by_words(lexical_set, t, 5) for t in sample]
+    for call in semantic_calls[:5] + lexical_calls[:5]:
+        call()
+    # Each typed text is new to the process: the query vector cache is cleared between rounds.
+    from search.backends import meaning
+
+    semantic = []
+    for _ in range(args.rounds):
+        meaning._query_vector.cache_clear()
+        semantic += [timed(call) for call in semantic_calls]
+    lexical = [timed(call) for _ in range(args.rounds) for call in lexical_calls]
+    (sem_median, sem_p95), (lex_median, lex_p95) = summary(semantic), summary(lexical)
+    print()
+    print(f"similar, {len(sample)} texts x {args.rounds}: by meaning (hybrid) median {sem_median:.1f} ms, p95 "
+          f"{sem_p95:.1f} ms; by words alone median {lex_median:.1f} ms, p95 {lex_p95:.1f} ms")  # fmt: skip
+
+    if args.encode_sample:
+        return
+    originals = dict(challenge.ideas.filter(title__in=[p[0] for p in PAIRS]).values_list("title", "pk"))
+    ranks = top_ranks(backend, [originals[title] for title, _s, _p in PAIRS])
+    first = sum(rank == 1 for rank in ranks) / len(ranks)
+    top5 = sum(rank is not None for rank in ranks) / len(ranks)
+    print(
+        f"Similar-idea quality among {IndexedIdea.objects.count():,} ideas: the original first for {first:.0%}, "
+        f"in the top 5 for {top5:.0%} of {len(PAIRS)} paraphrases"
+    )
 
 
 if __name__ == "__main__":

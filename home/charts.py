@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT = 320, 160
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 28
+LABEL_GAP = 12  # px between two labels' baselines at 11 px type
 MISSING = "—"
 
 
@@ -64,6 +65,22 @@ class KPIChart:
             return None
         return round(100 * (self.current - self.baseline) / (self.target - self.baseline))
 
+    @property
+    def progress_words(self) -> str:
+        """Where the latest value stands, in plain words rather than a bare percentage."""
+        progress = self.progress
+        if progress is None:
+            return ""
+        if progress > 100:
+            return _("The latest value has gone past the target.")
+        if progress == 100:
+            return _("The latest value has reached the target.")
+        if progress <= 0:
+            return _("The latest value has not moved from the baseline towards the target yet.")
+        return _("The latest value is %(percent)s%% of the way from the baseline to the target.") % {
+            "percent": progress
+        }
+
     def _number(self, value: float) -> str:
         text = formats.number_format(value, decimal_pos=0 if float(value).is_integer() else 1)
         return f"{text} {self.unit}".strip()
@@ -82,9 +99,7 @@ class KPIChart:
             )
             parts.append(_("Measured: %(list)s.") % {"list": measured})
             if self.progress is not None:
-                parts.append(
-                    _("The latest value is %(percent)s%% of the way to the target.") % {"percent": self.progress}
-                )
+                parts.append(self.progress_words)
         else:
             parts.append(_("No measurements yet."))
         return " ".join(parts)
@@ -114,15 +129,22 @@ class KPIChart:
                 return round(LEFT + plot_w / 2, 1)
             return round(LEFT + plot_w * (date - dates[0]).days / span, 1)
 
+        # Labels closer than a line of text (baseline equal or near the target) are spread
+        # apart around their middle, the higher value's label on top, so they never overprint.
+        base_label, target_label = y(self.baseline) + 4, y(self.target) + 4
+        if abs(base_label - target_label) < LABEL_GAP:
+            middle = (base_label + target_label) / 2
+            above, below = round(middle - LABEL_GAP / 2, 1), round(middle + LABEL_GAP / 2, 1)
+            target_label, base_label = (above, below) if self.target >= self.baseline else (below, above)
         lines = format_html(
             '<line class="kpi-chart__baseline" x1="{}" x2="{}" y1="{}" y2="{}" />'
             '<text class="kpi-chart__label" x="{}" y="{}" text-anchor="end">{}</text>'
             '<line class="kpi-chart__target" x1="{}" x2="{}" y1="{}" y2="{}" />'
             '<text class="kpi-chart__label" x="{}" y="{}" text-anchor="end">{}</text>',
             LEFT, WIDTH - RIGHT, y(self.baseline), y(self.baseline),
-            LEFT - 4, y(self.baseline) + 4, _("Base"),
+            LEFT - 4, base_label, _("Base"),
             LEFT, WIDTH - RIGHT, y(self.target), y(self.target),
-            LEFT - 4, y(self.target) + 4, _("Target"),
+            LEFT - 4, target_label, _("Target"),
         )  # fmt: skip
         points = [(x(d), y(v)) for d, v in self.measurements]
         series = ""
@@ -138,14 +160,14 @@ class KPIChart:
                 '<text class="kpi-chart__label" x="{}" y="{}">{}</text>',
                 LEFT,
                 HEIGHT - 8,
-                formats.date_format(dates[0], "M Y"),
+                formats.date_format(dates[0], "YEAR_MONTH_FORMAT"),
             )
             if len(dates) > 1:
                 axis += format_html(
                     '<text class="kpi-chart__label" x="{}" y="{}" text-anchor="end">{}</text>',
                     WIDTH - RIGHT,
                     HEIGHT - 8,
-                    formats.date_format(dates[-1], "M Y"),
+                    formats.date_format(dates[-1], "YEAR_MONTH_FORMAT"),
                 )
         return _svg(self.chart_id, self.name, WIDTH, HEIGHT, "kpi-chart", lines, series, axis)
 

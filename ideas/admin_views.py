@@ -21,6 +21,13 @@ IDEA_ACTIONS = {
     "hide": (gettext_lazy("Hide with a public reason"), True),
     "restore": (gettext_lazy("Restore and dismiss reports"), False),
 }
+# The confirm button's own label: short, so it fits its button; the page title says the rest.
+ACTION_BUTTONS = {
+    "approve": gettext_lazy("Approve"),
+    "reject": gettext_lazy("Reject"),
+    "hide": gettext_lazy("Hide"),
+    "restore": gettext_lazy("Restore"),
+}
 COMMENT_ACTIONS = {
     "hide": (gettext_lazy("Hide with a public reason"), True),
     "restore": (gettext_lazy("Restore and dismiss reports"), False),
@@ -88,6 +95,7 @@ def moderate(request, kind: str, pk: int, action: str):
             "kind": kind,
             "action": action,
             "action_label": label,
+            "button_label": ACTION_BUTTONS[action],
             "available": action in available,
             "form": form,
             "next": _back(request, listing),

@@ -28,7 +28,7 @@ from accounts.throttling import ScopedRateThrottle
 from . import selectors, services
 from .converters import whole_number
 from .extensions import sorts_for
-from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, IdeaStage
+from .models import PUBLIC_STAGES, ChallengePage, Comment, FlagReason, Idea, listed_ideas_q
 from .photos import DETAIL_RENDITION
 from .private_photos import photo_for
 from .ratelimit import RateLimited
@@ -435,7 +435,7 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
 
     def get_queryset(self):
         viewer = self.request.user
-        visible = Q(stage__in=PUBLIC_STAGES, is_hidden=False) & ~Q(stage=IdeaStage.MERGED)
+        visible = listed_ideas_q()
         if viewer.is_authenticated:
             visible |= Q(author=viewer)
         queryset = selectors.idea_list_queryset().filter(visible)

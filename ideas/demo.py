@@ -7,8 +7,10 @@ Other apps' demo code finds the challenges by slug: ``better-streets`` (voting, 
 
 import io
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
+from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -29,15 +31,21 @@ PHASE_START = {"submission": -10, "voting": -25, "review": -50, "closed": -120}
 
 
 def phase_dates(phase: str, now) -> dict:
-    """Dates that put a challenge in ``phase`` at ``now``."""
-    start = now + PHASE_START[phase] * DAY
+    """Dates that put a challenge in ``phase`` at ``now``, at the hours a city would choose in
+    its own time zone: phases open at 9 AM and close at 5 PM."""
+    first_day = timezone.localtime(now).date() + PHASE_START[phase] * DAY
+
+    def at(days: int, hour: int):
+        day = first_day + days * DAY
+        return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
+
     return {
-        "ideas_open": start,
-        "ideas_close": start + 21 * DAY,
-        "voting_open": start + 14 * DAY,
-        "voting_close": start + 35 * DAY,
-        "review_end": start + 60 * DAY,
-        "results_published": start + 65 * DAY,
+        "ideas_open": at(0, 9),
+        "ideas_close": at(21, 17),
+        "voting_open": at(14, 9),
+        "voting_close": at(35, 17),
+        "review_end": at(60, 17),
+        "results_published": at(65, 9),
     }
 
 
@@ -98,8 +106,8 @@ def _challenge(index: ChallengeIndexPage, slug: str, now) -> tuple[ChallengePage
         body=[
             {
                 "type": "paragraph",
-                "value": f"<p>{summary} Share what you would do, support the ideas you like and tell us what "
-                "you think of others'. The best ideas are tested in the city as pilots.</p>",
+                "value": f"<p>{summary} Residents' ideas, the discussion around them and the votes help the "
+                "city choose; the best ideas are tested in the city as pilots.</p>",
             }
         ],
         **phase_dates(phase, now),
@@ -111,6 +119,18 @@ def _challenge(index: ChallengeIndexPage, slug: str, now) -> tuple[ChallengePage
         EvaluationCriterion.objects.create(challenge=challenge, name=name, weight=weight, sort_order=order)
     challenge.save_revision().publish()
     return challenge, True
+
+
+def _coordinates(place: str, seed: int) -> dict:
+    """A spot within a few kilometres of the demo city's centre for an idea that names a place."""
+    if not place:
+        return {}
+    rng = random.Random(seed)
+    latitude, longitude = settings.GREENLIGHT_MAP["CENTER"]
+    return {
+        "latitude": Decimal(str(round(latitude + rng.uniform(-0.03, 0.03), 6))),
+        "longitude": Decimal(str(round(longitude + rng.uniform(-0.04, 0.04), 6))),
+    }
 
 
 def _stage_for(phase: str, position: int) -> str:
@@ -135,6 +155,7 @@ def _ideas(challenge: ChallengePage, residents: list[User], staff: User | None, 
             body=body,
             district=districts[(seed + position) % len(districts)] if districts else None,
             location_name=place,
+            **_coordinates(place, seed + position),
             stage=_stage_for(phase, position),
             submitted_at=published,
             published_at=published,

@@ -6,7 +6,8 @@ them (see ARCHITECTURE.md: the arrows point down).
   (``request`` is None outside a web request); a sort with ``uses_seed=True`` also receives
   ``seed``, an integer stable for one visitor (the random order).
 - :func:`register_panel` adds a template fragment to a named place on idea pages
-  (``idea_card``, ``idea_detail_actions``, ``idea_detail_aside``, ``idea_detail_main``,
+  (``idea_card``, ``idea_detail_badges`` (beside the stage), ``idea_detail_actions``,
+  ``idea_detail_aside``, ``idea_detail_main``,
   ``challenge_header``, ``idea_form``). ``context(request, objects)`` is called once per page
   with every object shown in that place, so a list page stays at a constant number of
   queries; it returns ``{object.pk: {...}}`` or a dict of shared context under ``None``.

@@ -1,6 +1,7 @@
 """Forms residents fill in on the site. They collect input; the services validate and write."""
 
 from django import forms
+from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -26,6 +27,27 @@ def _counted(limit: int, kind: str) -> dict:
 
 
 BODY_LIMIT = ngettext_lazy("At most %(words)s word.", "At most %(words)s words.", "words") % {"words": BODY_MAX_WORDS}
+
+
+def map_picker_attrs(latitude: forms.Field, longitude: forms.Field) -> bool:
+    """Where tiles are configured, the site's map script draws a map after the longitude
+    field to pick the place with; the two fields stay as they are, the way to type it."""
+    config = settings.GREENLIGHT_MAP
+    if not config["TILE_URL"]:
+        return False
+    latitude.widget.attrs["data-map-latitude"] = ""
+    longitude.widget.attrs.update(
+        {
+            "data-map-picker": "",
+            "data-map-tiles": config["TILE_URL"],
+            "data-map-attribution": config["ATTRIBUTION"],
+            "data-map-center": ",".join(str(value) for value in config["CENTER"]),
+            "data-map-zoom": str(config["ZOOM"]),
+            "data-map-label": _("Map: click or tap the place to fill in its latitude and longitude"),
+        }
+    )
+    longitude.help_text = _("Pick the place on the map, or type its latitude and longitude.")
+    return True
 
 
 class IdeaForm(forms.Form):
@@ -79,9 +101,13 @@ class IdeaForm(forms.Form):
     latitude = forms.DecimalField(label=_("Latitude"), required=False, max_digits=9, decimal_places=6)
     longitude = forms.DecimalField(label=_("Longitude"), required=False, max_digits=10, decimal_places=6)
 
+    # Shown first; the idea form's panels (e.g. ideas like this one) come right after them.
+    OPENING = ("title", "summary")
+
     def __init__(self, *args, challenge: ChallengePage, idea: Idea | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
+        self.uses_map = map_picker_attrs(self.fields["latitude"], self.fields["longitude"])
         suggested = challenge.suggested_tag_list
         self.fields["suggested_tags"].choices = [(tag.lower(), tag) for tag in suggested]
         if not suggested:
@@ -126,6 +152,14 @@ class IdeaForm(forms.Form):
                 _("Please confirm that you may share this photo and that it shows no one without their agreement."),
             )
         return data
+
+    @property
+    def opening_fields(self) -> list:
+        return [field for field in self.visible_fields() if field.name in self.OPENING]
+
+    @property
+    def further_fields(self) -> list:
+        return [field for field in self.visible_fields() if field.name not in self.OPENING]
 
     def tag_names(self) -> list[str]:
         names = list(self.cleaned_data.get("suggested_tags") or [])

@@ -363,6 +363,15 @@ PUBLIC_STAGES = (
 )
 
 
+def listed_ideas_q(prefix: str = "") -> Q:
+    """The ideas that appear in lists and counts (a challenge's list, its card's "9 ideas"):
+    public and not hidden, without those merged into another idea (counted there). ``prefix``
+    reaches them through a relation, e.g. ``"ideas__"`` from a challenge."""
+    return Q(**{f"{prefix}stage__in": PUBLIC_STAGES, f"{prefix}is_hidden": False}) & ~Q(
+        **{f"{prefix}stage": IdeaStage.MERGED}
+    )
+
+
 class TaggedIdea(TaggedItemBase):
     content_object = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, related_name="tagged_items")
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -13,7 +14,7 @@ from accounts import roles
 from . import pagination
 from .converters import whole_number
 from .extensions import sorts_for
-from .models import PUBLIC_STAGES, ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
+from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase, listed_ideas_q
 from .pagination import capped_count, list_total
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
@@ -56,7 +57,7 @@ def ideas_for_challenge(
     the random order stable for one visitor."""
     filters = filters or {}
     queryset = idea_list_queryset().filter(challenge=challenge)
-    visible = Q(stage__in=PUBLIC_STAGES, is_hidden=False) & ~Q(stage=IdeaStage.MERGED)
+    visible = listed_ideas_q()
     if getattr(viewer, "is_authenticated", False):
         visible |= Q(author=viewer, stage=IdeaStage.SUBMITTED)
     queryset = queryset.filter(visible)
@@ -74,6 +75,25 @@ def ideas_for_challenge(
     if option.uses_seed:
         kwargs["seed"] = seed
     return option.apply(queryset, **kwargs)
+
+
+def ideas_on_map(*, challenge: ChallengePage, limit: int = 500) -> list[dict]:
+    """The listed ideas of ``challenge`` that have a place, for its map: id, title, link and
+    coordinates, newest first (one query)."""
+    rows = (
+        Idea.objects.filter(listed_ideas_q(), challenge=challenge, latitude__isnull=False, longitude__isnull=False)
+        .order_by("-published_at", "-pk")
+        .values("pk", "title", "latitude", "longitude")[:limit]
+    )
+    return [
+        {
+            "title": row["title"],
+            "url": reverse("ideas:idea_detail", args=[row["pk"]]),
+            "lat": float(row["latitude"]),
+            "lng": float(row["longitude"]),
+        }
+        for row in rows
+    ]
 
 
 # Far beyond any real list, and small enough that the offset stays a valid bigint.
@@ -197,8 +217,8 @@ def follow_state(*, person, challenge: ChallengePage | None = None, ideas=()) ->
 
 
 def attach_challenge_totals(challenges: list[ChallengePage]) -> list[ChallengePage]:
-    """Set ``idea_total`` (public ideas) and ``participant_total`` (their distinct authors) on
-    each challenge, in at most one query for all of them.
+    """Set ``idea_total`` (listed ideas: public, merged ones counted where they went) and
+    ``participant_total`` (their distinct authors) on each challenge, in at most one query for all of them.
 
     Challenges with more public ideas than ``pagination.EXACT_UP_TO`` keep their figures in
     the cache for ``pagination.LARGE_TOTAL_SECONDS`` (counting 100,000 ideas on every visit to
@@ -209,8 +229,7 @@ def attach_challenge_totals(challenges: list[ChallengePage]) -> list[ChallengePa
     counted = {}
     if missing:
         rows = (
-            Idea.objects.public()
-            .filter(challenge_id__in=missing)
+            Idea.objects.filter(listed_ideas_q(), challenge_id__in=missing)
             .values("challenge_id")
             .annotate(ideas=Count("id"), people=Count("author_id", distinct=True))
             .order_by()

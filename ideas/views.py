@@ -4,6 +4,7 @@ service and show its result; they hold no business rules."""
 
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
@@ -118,6 +119,8 @@ def challenge_page_context(page: ChallengePage, request) -> dict:
         "timeline": page.timeline(),
         "phase": page.phase,
         "query_without_page": query.urlencode(),
+        "idea_map": selectors.ideas_on_map(challenge=page) if settings.GREENLIGHT_MAP["TILE_URL"] else [],
+        "map": settings.GREENLIGHT_MAP,
     }
 
 

@@ -2,10 +2,15 @@
 inspect view and the moderation actions; plus the audit-log actions they write."""
 
 import django_filters
+from django.db.models import Count, Q
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -14,7 +19,7 @@ from . import (
     admin_views,
     converters,  # noqa: F401 (registers <id:...>)
 )
-from .models import Comment, Flag, Idea, IdeaStage
+from .models import ChallengePage, Comment, Flag, Idea, IdeaStage, listed_ideas_q
 
 QUEUE_CHOICES = [
     ("attention", _("Needs attention (held or reported)")),
@@ -40,6 +45,20 @@ def _held(queryset) -> dict:
     return {"stage": IdeaStage.SUBMITTED} if queryset.model is Idea else {"pk__in": []}
 
 
+def yes_no(field: str, label) -> Column:
+    """A true/false field in a listing, as "Yes" or "No" rather than Python's True/False."""
+    return Column(field, label=label, accessor=lambda obj: _("Yes") if getattr(obj, field) else _("No"))
+
+
+class NeedsAttentionFirst:
+    """A queue's menu item opens it on "Needs attention"; clearing that filter (its chip's
+    ×, or "All" in the filters) shows everything."""
+
+    @cached_property
+    def menu_url(self):
+        return f"{super().menu_url}?queue=attention"
+
+
 class IdeaQueueFilterSet(WagtailFilterSet):
     queue = django_filters.ChoiceFilter(
         label=_("Queue"), choices=QUEUE_CHOICES, method="filter_queue", empty_label=_("All ideas")
@@ -55,7 +74,10 @@ class IdeaQueueFilterSet(WagtailFilterSet):
 
 class CommentQueueFilterSet(WagtailFilterSet):
     queue = django_filters.ChoiceFilter(
-        label=_("Queue"), choices=QUEUE_CHOICES[2:], method="filter_queue", empty_label=_("All comments")
+        label=_("Queue"),
+        choices=[QUEUE_CHOICES[0], *QUEUE_CHOICES[2:]],
+        method="filter_queue",
+        empty_label=_("All comments"),
     )
 
     class Meta:
@@ -66,11 +88,19 @@ class CommentQueueFilterSet(WagtailFilterSet):
         return _filter_queue(queryset, value)
 
 
-class IdeaQueueViewSet(SnippetViewSet):
+class IdeaQueueViewSet(NeedsAttentionFirst, SnippetViewSet):
     model = Idea
     icon = "doc-full"
     menu_label = _("Ideas")
-    list_display = ["title", "challenge", "author", "stage", "flag_count", "is_hidden", "created_at"]
+    list_display = [
+        "title",
+        "challenge",
+        "author",
+        "stage",
+        "flag_count",
+        yes_no("is_hidden", _("Hidden")),
+        "created_at",
+    ]
     filterset_class = IdeaQueueFilterSet
     search_fields = ["title", "summary"]
     inspect_view_enabled = True
@@ -98,11 +128,18 @@ class IdeaQueueViewSet(SnippetViewSet):
         return Idea.objects.select_related("challenge", "author")
 
 
-class CommentQueueViewSet(SnippetViewSet):
+class CommentQueueViewSet(NeedsAttentionFirst, SnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = _("Comments")
-    list_display = ["__str__", "excerpt", "flag_count", "is_hidden", "is_official", "created_at"]
+    list_display = [
+        "__str__",
+        "excerpt",
+        "flag_count",
+        yes_no("is_hidden", _("Hidden")),
+        yes_no("is_official", _("Official response")),
+        "created_at",
+    ]
     filterset_class = CommentQueueFilterSet
     search_fields = ["body"]
     inspect_view_enabled = True
@@ -117,6 +154,11 @@ class FlagViewSet(SnippetViewSet):
     model = Flag
     icon = "warning"
     menu_label = _("Reports")
+
+    def get_index_view_kwargs(self, **kwargs):
+        # The page is called what the menu calls it (the model is a "flag").
+        return super().get_index_view_kwargs(page_title=_("Reports"), **kwargs)
+
     list_display = ["__str__", "reporter", "status", "created_at"]
     list_filter = ["status", "reason"]
     inspect_view_enabled = True
@@ -177,3 +219,42 @@ def moderation_log_actions(actions):
     actions.register_action("greenlight.idea.restore", _("Restore idea"), _("Restored by a moderator"))
     actions.register_action("greenlight.comment.hide", _("Hide comment"), _("Hidden by a moderator"))
     actions.register_action("greenlight.comment.restore", _("Restore comment"), _("Restored by a moderator"))
+
+
+# Challenges --------------------------------------------------------------------------------
+class ChallengeIndexView(PageIndexView):
+    """Every challenge with its phase and how many ideas it has, counted as the site counts
+    them, in one query."""
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                listed_ideas=Count("ideas", filter=listed_ideas_q("ideas__"), distinct=True),
+                held_ideas=Count("ideas", filter=Q(ideas__stage=IdeaStage.SUBMITTED), distinct=True),
+            )
+        )
+
+
+class ChallengeListingViewSet(PageListingViewSet):
+    """Admin → Challenges: where leadership finds and adds challenges, without walking the
+    page tree (the "Add challenge" button asks where only if there are several indexes)."""
+
+    model = ChallengePage
+    index_view_class = ChallengeIndexView
+    icon = "help"
+    menu_label = _("Challenges")
+    menu_order = 150
+    add_to_admin_menu = True
+    columns = [
+        *PageListingViewSet.columns,
+        Column("phase", label=_("Phase"), accessor="get_phase_display"),
+        Column("listed_ideas", label=_("Ideas"), sort_key="listed_ideas"),
+        Column("held_ideas", label=_("Held for approval"), sort_key="held_ideas"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def challenge_listing():
+    return ChallengeListingViewSet("challenges")

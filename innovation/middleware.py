@@ -1,13 +1,20 @@
 """Project middleware: the Content Security Policy (strict on the public site, relaxed where
-third-party UIs need it) and one guard against NUL characters in addresses."""
+third-party UIs need it), one guard against NUL characters in addresses, and the site's own
+error pages with DEBUG on."""
 
+import logging
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.http import JsonResponse
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from home.views import page_not_found, server_error
+
+logger = logging.getLogger("django.request")
 
 
 def identity_provider_origins() -> list[str]:
@@ -64,3 +71,26 @@ def bad_request(request, message: str):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": str(message)}, status=400)
     return render(request, "400.html", {"message": message}, status=400)
+
+
+class SiteErrorPagesMiddleware:
+    """With ``DEBUG`` on, Django answers a missing page or a crash with its technical pages.
+    Where ``GREENLIGHT_SITE_ERROR_PAGES`` is true (the ``make run`` demo), people see the
+    site's own 404 and 500 pages instead; the traceback still goes to the log. Without
+    ``DEBUG`` Django uses the site's pages anyway (``handler404`` / ``handler500``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not (settings.DEBUG and settings.GREENLIGHT_SITE_ERROR_PAGES):
+            return None
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        if isinstance(exception, (PermissionDenied, SuspiciousOperation, BadRequest)):
+            return None
+        logger.error("Server error on %s", request.path, exc_info=exception)
+        return server_error(request)

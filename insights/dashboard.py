@@ -51,7 +51,7 @@ def activity_chart(activity: selectors.WeeklyActivity, prefix: str = "") -> Line
         chart_id=f"{prefix}activity",
         title=_("Activity per week"),
         category_heading=_("Week of"),
-        categories=[formats.date_format(week, "j M Y") for week in activity.weeks],
+        categories=[formats.date_format(week) for week in activity.weeks],
         series=[Series(label=str(label), values=activity.series[key]) for key, label in FIGURE_LABELS.items()],
     )
 
@@ -159,14 +159,18 @@ def _tags_chart(tags) -> BarChart:
 def _novelty_chart(counts: list[int], threshold: float, public: int) -> BarChart:
     percent = round(threshold * 100)
     measured = sum(counts)
+    bands = []
+    for number, (low, high) in enumerate(selectors.novelty_band_edges(threshold)):
+        if number == 0:
+            bands.append(_("Under %(high)s%% (repeats)") % {"high": round(high * 100)})
+        else:
+            bands.append(_("%(low)s–%(high)s%%") % {"low": round(low * 100), "high": round(high * 100)})
     return BarChart(
         chart_id="novelty",
         title=_("Ideas by novelty"),
         category_heading=_("Novelty"),
         categories=[
-            _("Under 25% (repeats)"),
-            _("25–50%"),
-            _("50–%(threshold)s%%") % {"threshold": percent},
+            *bands,
             _("%(threshold)s%% or more (new thinking)") % {"threshold": percent},
             _("Not measured yet"),
         ],

@@ -244,20 +244,27 @@ def top_tags(*, period: Period, challenge: ChallengePage | None = None, limit: i
     return list(rows)
 
 
+def novelty_band_edges(threshold: float) -> list[tuple[float, float]]:
+    """The bands below the "new thinking" threshold: cut at 25% and 50% where those lie
+    below it (a threshold of 44% gives under 25% and 25–44%)."""
+    cuts = [0.0] + [cut for cut in (0.25, 0.5) if cut < threshold] + [threshold]
+    return list(pairwise(cuts))
+
+
 def novelty_bands(*, period: Period, challenge: ChallengePage | None = None) -> tuple[list[int], float]:
-    """How many public ideas of the period fall in each novelty band: under 25%, 25–50%,
-    50% up to the "new thinking" threshold, and at or above it. Novelty comes from search's
-    public selector. Returns the counts and the threshold."""
+    """How many public ideas of the period fall in each novelty band below the "new
+    thinking" threshold (:func:`novelty_band_edges`) and at or above it. Novelty comes from
+    search's public selector. Returns the counts (the last one: new thinking) and the threshold."""
     threshold = new_thinking_threshold()
     ideas = submitted_ideas(period=period, challenge=challenge).filter(stage__in=PUBLIC_STAGES, is_hidden=False)
-    edges = [(0.0, 0.25), (0.25, 0.5), (0.5, threshold)]
+    edges = novelty_band_edges(threshold)
     aggregates = {
         f"band{number}": Count("idea_id", filter=Q(novelty__gte=low, novelty__lt=high))
         for number, (low, high) in enumerate(edges)
     }
     aggregates["new"] = Count("idea_id", filter=Q(novelty__gte=threshold))
     counts = idea_novelty(idea_ids=ideas.values("pk")).aggregate(**aggregates)
-    return [counts["band0"], counts["band1"], counts["band2"], counts["new"]], threshold
+    return [counts[f"band{number}"] for number in range(len(edges))] + [counts["new"]], threshold
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Read-only API of the pipeline: an idea's public timeline and the city's pilots.
 Moves, scorecards and merges are made in the admin, under the rules in ``rules.py``."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -91,6 +92,10 @@ class PilotSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="full_url", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     budget_used_percent = serializers.IntegerField(read_only=True, allow_null=True)
+    currency = serializers.SerializerMethodField(help_text="ISO 4217 code of the budget amounts.")
+
+    def get_currency(self, obj) -> str:
+        return settings.GREENLIGHT_CURRENCY
 
     class Meta:
         model = PilotPage
@@ -108,6 +113,7 @@ class PilotSerializer(serializers.ModelSerializer):
             "budget_planned",
             "budget_spent",
             "budget_used_percent",
+            "currency",
         ]
 
 

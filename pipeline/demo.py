@@ -158,7 +158,7 @@ def _fill(pilot: PilotPage, content: dict) -> None:
     pilot.decision = content.get("decision", "")
     pilot.lessons = content.get("lessons", "")
     pilot.kpis = _kpis(content["kpis"])
-    pilot.body = [{"type": "paragraph", "value": f"<p>{content['summary']}</p>"}]
+    pilot.body = [{"type": "paragraph", "value": f"<p>{content['how']}</p>"}]
     pilot.milestones = [
         PilotMilestone(title=title, due_on=days(due), done_on=days(done) if done is not None else None)
         for title, due, done in content["milestones"]

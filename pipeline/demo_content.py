@@ -115,6 +115,9 @@ RUNNING_PILOT = {
     "department": "Public Works",
     "sponsor": "Mayor's Office",
     "summary": "Forty lamps on Elm Street dim to 30% when nobody is around and brighten as someone approaches.",
+    "how": "Each lamp has a motion sensor and talks to its neighbours, so the light runs ahead of a walker or "
+    "cyclist. The lamps report their energy use every night, and residents along the street answer a short "
+    "survey on how safe they feel.",
     "success_criteria": "Energy use down by at least a third, and at least as many residents feeling safe at night.",
     "starts_on": days(-75),
     "ends_on": days(45),
@@ -164,6 +167,8 @@ FINISHED_PILOT = {
     "department": "Parks and Recreation",
     "sponsor": "Public Works",
     "summary": "Knee-high lights along 800 metres of the river path between the station and Mill Bridge.",
+    "how": "The lights shine down onto the path only, in a warm amber that bats tolerate. Counters at both ends "
+    "of the path record walkers and cyclists after dark, and the city's ecologist checks the bat roosts monthly.",
     "success_criteria": "More people use the path after dark, with no harm to the bats along the river.",
     "starts_on": days(-50),
     "ends_on": days(-4),

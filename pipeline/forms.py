@@ -43,7 +43,8 @@ class BoardMoveForm(MoveForm):
 class StartPilotForm(forms.Form):
     ideas = forms.ModelMultipleChoiceField(
         label=_("Ideas"),
-        queryset=Idea.objects.filter(stage=IdeaStage.SELECTED),
+        # Any idea: the service refuses those not yet selected and says what to do instead.
+        queryset=Idea.objects.all(),
         error_messages={"required": _("Select at least one selected idea.")},
     )
     title = forms.CharField(label=_("Pilot title"), max_length=255, required=False)

@@ -279,7 +279,10 @@ def pilot_start(*, ideas: list[Idea], actor, title: str = "") -> PilotPage:
     if not ideas:
         raise TransitionRefused(_("Choose at least one selected idea to pilot."))
     refusals = [
-        _("“%(title)s” is “%(stage)s”; only selected ideas can start a pilot.")
+        _(
+            "“%(title)s” is “%(stage)s”; only selected ideas can start a pilot. "
+            "Move it to “Selected” first (select it and choose “Selected” under Move), then start the pilot."
+        )
         % {"title": idea.title, "stage": transitions.stage_label(idea.stage)}
         for idea in ideas
         if idea.stage != IdeaStage.SELECTED

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +35,7 @@ def voting_has_closed(idea, now: datetime) -> str | None:
         closes = max(challenge.voting_close, challenge.ideas_close)
     if closes and now < closes:
         return _("Review can start once voting closes on %(date)s.") % {
-            "date": formats.date_format(closes, "DATETIME_FORMAT")
+            "date": formats.date_format(timezone.localtime(closes), "DATETIME_FORMAT")
         }
     return None
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -146,7 +146,7 @@ class BoardMoveView(ChallengeMixin, PermissionRequiredMixin, FormView):
         else:
             messages.success(
                 self.request,
-                _("Moved %(count)s idea(s) to “%(stage)s”.")
+                ngettext("Moved %(count)s idea to “%(stage)s”.", "Moved %(count)s ideas to “%(stage)s”.", len(changes))
                 % {"count": len(changes), "stage": transitions.stage_label(form.cleaned_data["target"])},
             )
         return _back(self.request, reverse("pipeline:board", args=[self.challenge.pk]))

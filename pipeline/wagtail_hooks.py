@@ -35,3 +35,14 @@ def register_pipeline_menu_item():
 @hooks.register("insert_global_admin_css")
 def pipeline_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/pipeline-admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def pilot_editor_js():
+    """Words on the KPI editor's "+" buttons ("Add a KPI", "Add a measurement")."""
+    return format_html(
+        '<script src="{}" data-add-kpi="{}" data-add-measurement="{}" defer></script>',
+        static("js/pilot-editor.js"),
+        _("Add a KPI"),
+        _("Add a measurement"),
+    )

@@ -103,7 +103,12 @@ class SimilarIdeaSerializer(serializers.Serializer):
     url = serializers.CharField()
     challenge_title = serializers.CharField()
     support_count = serializers.IntegerField(allow_null=True)
-    score = serializers.FloatField(help_text="0–1: how alike the idea and the text are.")
+    score = serializers.FloatField(
+        help_text="0–1: 0.8 × the cosine of the meaning vectors (negative counts as 0) + 0.2 × word "
+        "similarity (shared word stems and trigrams of title and summary)."
+    )
+    can_support = serializers.BooleanField(help_text="Whether the person asking can support this idea right now.")
+    support_note = serializers.CharField(help_text="Why not, when they cannot (e.g. its challenge is not voting).")
 
 
 class SuggestionListSerializer(serializers.Serializer):
@@ -168,6 +173,15 @@ class SimilarView(SearchAPIView):
             challenge_id=data.get("challenge"),
             exclude_ids=[data["exclude"]] if data.get("exclude") else [],
         )
-        return Response(
-            {"results": SimilarIdeaSerializer([{**s.__dict__, "url": s.url} for s in similar], many=True).data}
-        )
+        chances = selectors.support_chances(viewer=request.user, idea_ids=[s.idea_id for s in similar])
+        none = selectors.SupportChance(False, "")
+        rows = [
+            {
+                **s.__dict__,
+                "url": s.url,
+                "can_support": chances.get(s.idea_id, none).possible,
+                "support_note": chances.get(s.idea_id, none).note,
+            }
+            for s in similar
+        ]
+        return Response({"results": SimilarIdeaSerializer(rows, many=True).data})

@@ -20,15 +20,17 @@ def _merged(sender, source=None, target=None, **kwargs):
     reindex_after_commit([idea.pk for idea in (source, target) if idea is not None])
 
 
-def pilots_before(text: str, before) -> float:
-    """The greatest similarity of ``text`` to a pilot published before ``before``."""
+def pilot_texts() -> list:
+    """(first published, title and summary) of every live pilot: earlier thinking for novelty."""
     from pipeline.models import PilotPage
 
-    from .text import similarity
+    from .services import gist
 
+    # Translations (other locales) are not pilots of their own.
     pilots = PilotPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
-    pilots = pilots.filter(first_published_at__lt=before).values_list("title", "summary")
-    return max((similarity(f"{title} {summary}", text) for title, summary in pilots), default=0.0)
+    pilots = pilots.exclude(first_published_at=None)
+    rows = pilots.values_list("first_published_at", "title", "summary")
+    return [(when, gist(title, summary)) for when, title, summary in rows]
 
 
 def novelty_for_ideas(ideas) -> dict:
@@ -41,6 +43,6 @@ def novelty_for_ideas(ideas) -> dict:
 def connect() -> None:
     pipeline_signals.stage_changed.connect(_stage_changed, dispatch_uid="search-reindex-stage")
     pipeline_signals.idea_merged.connect(_merged, dispatch_uid="search-reindex-merge")
-    if pilots_before not in novelty.earlier_sources:
-        novelty.earlier_sources.append(pilots_before)
+    if pilot_texts not in novelty.earlier_sources:
+        novelty.earlier_sources.append(pilot_texts)
     register_board_metric("novelty", _("Novelty"), novelty_for_ideas, order=40, display="percent")

@@ -1,5 +1,5 @@
 """Search's own index of ideas: one row per public idea, with the plain text, the weighted
-full-text vector (PostgreSQL), the facet fields and the idea's novelty.
+full-text vector (PostgreSQL), the meaning vector, the facet fields and the idea's novelty.
 
 Rows are written only by ``search.services`` (from Celery tasks after the idea's
 transaction commits); hidden, rejected and withdrawn ideas have no row.
@@ -34,6 +34,10 @@ class IndexedIdea(models.Model):
     # As last indexed: the database backend sorts by the idea's live count; copies kept
     # elsewhere (Elasticsearch) are refreshed by the reconcile task when it drifts.
     support_count = models.PositiveIntegerField(_("supports when indexed"), default=0)
+    # The meaning of title and summary: a unit float32 vector from the sentence encoder, as
+    # little-endian bytes (no database extension needed), and which model and text made it.
+    vector = models.BinaryField(_("meaning vector"), null=True, blank=True)
+    vector_key = models.CharField(_("vector made from"), max_length=64, blank=True)
     novelty = models.FloatField(_("novelty"), null=True, blank=True)
     novelty_computed_at = models.DateTimeField(null=True, blank=True)
     indexed_at = models.DateTimeField(_("indexed"))
@@ -45,6 +49,7 @@ class IndexedIdea(models.Model):
             models.Index(fields=["challenge", "stage"], name="search_entry_challenge"),
             models.Index(fields=["-published_at"], name="search_entry_newest"),
             models.Index(fields=["-novelty"], name="search_entry_novelty"),
+            models.Index(fields=["-indexed_at"], name="search_entry_indexed"),
         ]
 
     def __str__(self) -> str:

@@ -38,5 +38,11 @@ def register() -> None:
     register_sort(
         IdeaSort(key="novelty", label=_("Most novel"), apply=_novelty_sort, available=_may_sort_by_novelty, order=90)
     )
-    register_panel(Panel(place="idea_card", template="search/panels/new_thinking_badge.html", context=_card_context))
+    # Before voting's panel, so that the support button or "Sign in to vote" ends every card.
+    register_panel(
+        Panel(place="idea_card", template="search/panels/new_thinking_badge.html", context=_card_context, order=5)
+    )
+    register_panel(
+        Panel(place="idea_detail_badges", template="search/panels/new_thinking_badge.html", context=_card_context)
+    )
     register_panel(Panel(place="idea_form", template="search/panels/similar_ideas_hint.html", context=_form_context))

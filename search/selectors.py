@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from wagtail.models import Page
+
+from ideas.models import Idea, VotingMethod
 
 from .backends import get_backend
 from .backends.base import PAGE_SIZE, SearchFilters, SearchResults, SimilarIdea, Suggestion
@@ -60,8 +65,55 @@ def idea_suggestions(*, prefix: str, limit: int = 8) -> list[Suggestion]:
     return get_backend().suggest(prefix, limit)
 
 
+RELATED_RESULTS = 5
+
+
+def related_ideas(*, query: str, shown_ids=(), limit: int = RELATED_RESULTS) -> list[SimilarIdea]:
+    """Ideas close in meaning to what was searched, other than the ideas already shown for
+    its words: "related ideas" on the search page (they need not contain the words)."""
+    query = clean_query(query)
+    if not query:
+        return []
+    return get_backend().similar(query, k=limit, exclude_ids=shown_ids)
+
+
 def similar_ideas(*, text: str, k: int = 5, challenge_id: int | None = None, exclude_ids=()) -> list[SimilarIdea]:
     return get_backend().similar(text, k=k, challenge_id=challenge_id, exclude_ids=exclude_ids)
+
+
+@dataclass
+class SupportChance:
+    """Whether ``viewer`` can support an idea right now, and if not, why (for the hint)."""
+
+    possible: bool
+    note: str
+
+
+def support_chances(*, viewer, idea_ids) -> dict[int, SupportChance]:
+    """For the ideas shown as "ideas like yours": can this person support each one now?
+    Decided by the voting app's own permission (``voting.support_idea``); the note says
+    when the idea's challenge is not voting, or what the person must do first."""
+    now = timezone.now()
+    ideas = Idea.objects.filter(pk__in=list(idea_ids)).select_related("challenge")
+    chances = {}
+    for idea in ideas:
+        challenge = idea.challenge
+        if viewer.has_perm("voting.support_idea", idea):
+            chances[idea.pk] = SupportChance(True, "")
+        elif challenge.voting_method != VotingMethod.SUPPORT:
+            chances[idea.pk] = SupportChance(False, gettext("Its challenge does not collect supports."))
+        elif challenge.voting_open and now < challenge.voting_open:
+            note = gettext("It can be supported from %(date)s, when voting opens.") % {
+                "date": date_format(timezone.localtime(challenge.voting_open), "j F")
+            }
+            chances[idea.pk] = SupportChance(False, note)
+        elif not challenge.accepts_votes_at(now):
+            chances[idea.pk] = SupportChance(False, gettext("Voting on its challenge has closed."))
+        elif not getattr(viewer, "is_authenticated", False):
+            chances[idea.pk] = SupportChance(False, gettext("Sign in to support it."))
+        else:
+            chances[idea.pk] = SupportChance(False, gettext("You cannot support this idea."))
+    return chances
 
 
 def idea_novelty(*, idea_ids=None):

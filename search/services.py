@@ -1,4 +1,4 @@
-"""Writes to search's own index table and to the ideas' novelty scores.
+"""Writes to search's own index table, the ideas' meaning vectors and their novelty scores.
 
 Each function takes ids, reads the ideas as they are now and makes the index agree: calling
 it twice, or with ideas that are no longer public, is safe. Celery tasks (``search.tasks``)
@@ -7,8 +7,10 @@ call these after the idea's own transaction has committed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 
+import numpy as np
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import timezone
@@ -16,10 +18,13 @@ from django.utils.text import slugify
 
 from ideas.models import Idea
 
+from .encoder import get_encoder, to_bytes
 from .models import IndexedIdea, IndexedTag
 from .text import clean_query, html_to_text
+from .vectors import table
 
 BATCH = 1000
+VECTOR_BATCH = 256
 ENTRY_FIELDS = [
     "challenge",
     "district",
@@ -105,8 +110,8 @@ def _write(ideas: list[Idea]) -> None:
 
 
 def index_refresh(*, idea_ids: Iterable[int]) -> int:
-    """Make the index agree with these ideas: public ones are (re)written, the others leave.
-    Returns how many of them are in the index afterwards."""
+    """Make the index agree with these ideas: public ones are (re)written with their meaning
+    vectors, the others leave. Returns how many of them are in the index afterwards."""
     ids = {int(pk) for pk in idea_ids}
     if not ids:
         return 0
@@ -114,6 +119,7 @@ def index_refresh(*, idea_ids: Iterable[int]) -> int:
     with transaction.atomic():
         _write(ideas)
         IndexedIdea.objects.filter(pk__in=ids - {idea.pk for idea in ideas}).delete()
+    vectors_refresh(idea_ids=[idea.pk for idea in ideas])
     return len(ideas)
 
 
@@ -124,7 +130,8 @@ def index_remove(*, idea_ids: Iterable[int]) -> None:
 
 def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
     """Rewrite every public idea's entry, batch by batch (search keeps answering
-    meanwhile), then drop the entries of ideas that are no longer public."""
+    meanwhile), then drop the entries of ideas that are no longer public. Meaning vectors
+    are kept where the text did not change (:func:`vectors_refresh` does the rest)."""
     ideas = indexable_ideas()
     total, done, last_pk = ideas.count(), 0, 0
     while True:
@@ -140,30 +147,92 @@ def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
     return done
 
 
-def novelty_compute(*, idea_ids: Iterable[int]) -> int:
-    """Score how different each idea is from every earlier public idea (and pilot, where
-    the pipeline provides them): 1 minus its greatest similarity to them, 0–1 on the same
-    scale for every idea. Returns how many scores were written."""
-    from .novelty import novelty_of
-
-    entries = IndexedIdea.objects.filter(pk__in={int(pk) for pk in idea_ids}).order_by("published_at", "pk")
-    now, written = timezone.now(), 0
-    for entry in entries:
-        score = novelty_of(entry)
-        IndexedIdea.objects.filter(pk=entry.pk).update(novelty=score, novelty_computed_at=now)
-        written += 1
-    return written
+def gist(title: str, summary: str) -> str:
+    """The text whose meaning an idea's vector holds: its title and summary."""
+    title = (title or "").strip()
+    return f"{title.rstrip('.!?')}. {summary or ''}".strip() if title else (summary or "")
 
 
-def novelty_refresh_all(*, progress: Callable[[int, int], None] | None = None, only_missing: bool = False) -> int:
-    """Score every indexed idea (or only those without a score yet)."""
-    entries = IndexedIdea.objects.all()
-    if only_missing:
-        entries = entries.filter(novelty__isnull=True)
-    ids = list(entries.order_by("published_at", "pk").values_list("pk", flat=True))
+def vector_key(model_id: str, text: str) -> str:
+    """Which model made a vector from which text: a changed text or model means a new vector."""
+    return f"{model_id}:{hashlib.sha256(text.encode()).hexdigest()[:40]}"
+
+
+def vectors_refresh(
+    *,
+    idea_ids: Iterable[int] | None = None,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Give every indexed idea (or these) a meaning vector made from its current title and
+    summary by the current model, encoding only what is missing or out of date (all of them
+    with ``force``), in batches. Returns how many vectors were written."""
+    encoder = get_encoder()
+    entries = IndexedIdea.objects.order_by("pk")
+    if idea_ids is not None:
+        entries = entries.filter(pk__in={int(pk) for pk in idea_ids})
+    todo = []
+    for pk, title, summary, key in entries.values_list("pk", "title", "summary", "vector_key").iterator(5000):
+        text = gist(title, summary)
+        wanted = vector_key(encoder.model_id, text)
+        if force or key != wanted:
+            todo.append((pk, text, wanted))
     done = 0
-    for start in range(0, len(ids), 200):
-        done += novelty_compute(idea_ids=ids[start : start + 200])
+    for start in range(0, len(todo), VECTOR_BATCH):
+        chunk = todo[start : start + VECTOR_BATCH]
+        vectors = encoder.encode([text for _pk, text, _key in chunk])
+        now = timezone.now()
+        IndexedIdea.objects.bulk_update(
+            [
+                IndexedIdea(pk=pk, vector=to_bytes(vector), vector_key=key, indexed_at=now)
+                for (pk, _text, key), vector in zip(chunk, vectors, strict=True)
+            ],
+            ["vector", "vector_key", "indexed_at"],
+        )
+        done += len(chunk)
         if progress:
-            progress(done, len(ids))
+            progress(done, len(todo))
     return done
+
+
+def _write_novelty(scores: dict[int, float]) -> int:
+    now = timezone.now()
+    rows = [IndexedIdea(pk=pk, novelty=float(score), novelty_computed_at=now) for pk, score in scores.items()]
+    IndexedIdea.objects.bulk_update(rows, ["novelty", "novelty_computed_at"], batch_size=BATCH)
+    return len(rows)
+
+
+def novelty_compute(*, idea_ids: Iterable[int]) -> int:
+    """Score how different in meaning each idea is from every earlier public idea (and
+    pilot): 1 minus its greatest cosine similarity to them, 0–1. Ideas without a vector yet
+    keep no score. Returns how many scores were written."""
+    from . import novelty
+
+    vectors = table(full=True)
+    ids = [pk for pk in sorted({int(pk) for pk in idea_ids}) if vectors.vector_of(pk) is not None]
+    if not ids:
+        return 0
+    rows = np.array([vectors.row_of[pk] for pk in ids])
+    queries, published = vectors.matrix[rows], vectors.published[rows]
+    best = np.maximum(
+        vectors.greatest_earlier(queries, published, vectors.ids[rows]),
+        novelty.greatest_other(queries, published),
+    )
+    return _write_novelty(dict(zip(ids, novelty.from_similarity(best).tolist(), strict=True)))
+
+
+def novelty_refresh_all(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Score every indexed idea: each compared with all ideas before it, in blocks."""
+    from . import novelty
+
+    vectors = table(full=True)
+    best = vectors.greatest_earlier_all(progress=progress)
+    ids = np.array(list(best), dtype=np.int64)
+    if not len(ids):
+        return 0
+    rows = np.array([vectors.row_of[pk] for pk in ids.tolist()])
+    similarity = np.maximum(
+        np.array(list(best.values()), dtype=np.float32),
+        novelty.greatest_other(vectors.matrix[rows], vectors.published[rows]),
+    )
+    return _write_novelty(dict(zip(ids.tolist(), novelty.from_similarity(similarity).tolist(), strict=True)))

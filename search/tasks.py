@@ -11,7 +11,9 @@ from django.db.models import F, Q
 from . import services
 from .backends import get_backend
 from .backends.base import SearchUnavailable
+from .encoder import current_model_id
 from .models import IndexedIdea
+from .vectors import stale_filter
 
 logger = logging.getLogger(__name__)
 RECONCILE_BATCH = 1000
@@ -28,8 +30,8 @@ RECONCILE_BATCH = 1000
     time_limit=120,
 )
 def index_ideas(self, idea_ids: list[int]) -> int:
-    """Refresh these ideas in search's index, score their novelty, and push them to the
-    configured backend when it keeps its own copy."""
+    """Refresh these ideas in search's index, encode their meaning, score their novelty,
+    and push them to the configured backend when it keeps its own copy."""
     ids = sorted({int(pk) for pk in idea_ids})
     try:
         indexed = services.index_refresh(idea_ids=ids)
@@ -69,14 +71,17 @@ def push_ideas(self, idea_ids: list[int]) -> int:
 
 @shared_task(acks_late=True, soft_time_limit=280, time_limit=300)
 def reconcile_index() -> int:
-    """Safety net run by beat: index what is missing or stale, drop what is no longer public."""
+    """Safety net run by beat: index what is missing or stale (text or meaning vector), drop
+    what is no longer public."""
     indexable = services.indexable_ideas()
     missing = indexable.filter(search_entry__isnull=True).values_list("pk", flat=True)[:RECONCILE_BATCH]
     stale = indexable.filter(
         Q(search_entry__indexed_at__lt=F("updated_at")) | ~Q(search_entry__support_count=F("support_count"))
     ).values_list("pk", flat=True)[:RECONCILE_BATCH]
+    unencoded = IndexedIdea.objects.filter(stale_filter(current_model_id())).values_list("pk", flat=True)
+    unencoded = unencoded[:RECONCILE_BATCH]
     gone = IndexedIdea.objects.exclude(idea__in=indexable.values("pk")).values_list("pk", flat=True)[:RECONCILE_BATCH]
-    ids = set(missing) | set(stale) | set(gone)
+    ids = set(missing) | set(stale) | set(unencoded) | set(gone)
     if ids:
         logger.info("Reconciling %s ideas with the search index.", len(ids))
         index_ideas.delay(sorted(ids))

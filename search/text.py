@@ -215,6 +215,24 @@ def stem(word: str) -> str:
     return word
 
 
+_ENDINGS = ("", "e", "s", "es", "ed", "ing", "ings", "er", "ers", "ly", "'s", "ness", "ment", "ments")
+
+
+def word_pattern(needle: str) -> str:
+    """A regular expression matching ``needle`` as a whole word, or — for a stem from
+    :func:`stem` — any word with that stem: "tree" finds "trees" but never "street"."""
+    if " " in needle or not needle.isalnum():
+        return rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])"
+    forms = {needle + ending for ending in _ENDINGS}
+    for end, replacements in (("y", ("ies", "ied")), ("ate", ("ation", "ations", "ational")), ("ize", ("ization",))):
+        if needle.endswith(end):
+            forms.update(needle[: -len(end)] + replacement for replacement in replacements)
+    if needle.endswith("ity"):
+        forms.add(needle[:-3] + "ities")
+    alternatives = "|".join(sorted((re.escape(form) for form in forms), key=len, reverse=True))
+    return rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"
+
+
 def terms(text: str) -> list[str]:
     """The meaningful stemmed terms of a text, in order, without stop words."""
     return [stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1]

@@ -33,7 +33,7 @@ def _url(params: dict, **changes) -> str:
 @require_GET
 def search(request):
     form = SearchForm(request.GET or None, user=request.user)
-    results, pages, facets, chosen = None, [], [], []
+    results, pages, facets, chosen, related = None, [], [], [], []
     params: dict = {}
     query = ""
     if form.is_bound:
@@ -45,6 +45,7 @@ def search(request):
         results = selectors.ideas_search(query=query, filters=filters, sort=form.chosen_sort, page=form.chosen_page)
         if query and results.page == 1:
             pages = selectors.pages_search(query=query)
+            related = selectors.related_ideas(query=query, shown_ids=[hit.idea_id for hit in results.hits])
         for name in FACETS:
             values = [
                 {
@@ -68,6 +69,7 @@ def search(request):
         "query": query,
         "results": results,
         "pages": pages,
+        "related": related,
         "facets": facets,
         "chosen": chosen,
         "clear_url": _url({"q": query}),

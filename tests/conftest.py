@@ -3,6 +3,7 @@ import os
 import pytest
 from django.core.cache import cache
 
+from search import vectors
 from tests.factories import DistrictFactory, UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
@@ -48,8 +49,10 @@ def _restore_migration_data(request):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (rate limits, throttles) in the real Redis."""
+    """Each test starts with an empty cache (rate limits, throttles) in the real Redis, and
+    with search's in-process table of meaning vectors forgotten (the database was rolled back)."""
     cache.clear()
+    vectors.forget()
     yield
     cache.clear()
 

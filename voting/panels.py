@@ -44,9 +44,9 @@ def support_context(request, ideas) -> dict:
         may_support = viewer.has_perm("voting.support_idea", idea)
         cap = challenge.supports_per_person
         left = None if cap is None else max(cap - len(mine.counted), 0)
-        reason = ""
+        reason_code, reason = "", ""
         if challenge.accepts_votes_at() and not is_supported and not may_support:
-            reason = refusal(viewer, idea)[1]
+            reason_code, reason = refusal(viewer, idea)
         result[idea.pk] = {
             "voting": {
                 "supported": is_supported,
@@ -56,6 +56,7 @@ def support_context(request, ideas) -> dict:
                 "show_count": viewer.has_perm("voting.view_totals", challenge),
                 "count": idea.support_count,
                 "reason": reason,
+                "reason_code": reason_code,
             }
         }
     return result
@@ -75,6 +76,7 @@ def ballot_context(request, challenges) -> dict:
         if challenge.voting_method == VotingMethod.PAIRWISE:
             context["may_compare"] = viewer.has_perm("voting.vote_pairwise", challenge)
             context["may_add"] = viewer.has_perm("voting.add_pairwise_idea", challenge)
+            context["sign_in_to_compare"] = context["open"] and not viewer.is_authenticated
         context["results_visible"] = challenge.voting_method != VotingMethod.NONE and viewer.has_perm(
             "voting.view_totals", challenge
         )

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from ideas.models import ChallengePage, VotingMethod
@@ -18,6 +19,9 @@ from ideas.models import ChallengePage, VotingMethod
 from . import selectors, services
 from .forms import PairwiseChoiceForm, PairwiseIdeaForm
 from .rules import refusal
+
+# Comparisons in one round of the pairwise screen, after which it offers a natural pause.
+COMPARE_ROUND = 10
 
 
 def _next_url(request, fallback: str) -> str:
@@ -63,7 +67,9 @@ class SupportView(LoginRequiredMixin, View):
         else:
             message = _("You support “%(title)s”.") % {"title": idea.title}
         if summary.cap is not None:
-            message += " " + _("%(left)s of %(cap)s supports left.") % {"left": summary.left, "cap": summary.cap}
+            message += " " + ngettext(
+                "%(left)s of %(cap)s support left.", "%(left)s of %(cap)s supports left.", summary.cap
+            ) % {"left": summary.left, "cap": summary.cap}
         messages.success(request, message)
         return redirect(back)
 
@@ -78,12 +84,20 @@ class CompareView(View):
         may_vote = request.user.has_perm("voting.vote_pairwise", challenge)
         pair = selectors.next_pair(challenge=challenge, voter=request.user) if may_vote else None
         may_add = request.user.has_perm("voting.add_pairwise_idea", challenge)
+        answered = selectors.pairwise_answered(challenge=challenge, voter=request.user) if may_vote else 0
         context = {
             "challenge": challenge,
             "may_vote": may_vote,
             "reason": "" if may_vote else refusal(request.user, challenge, pairwise=True)[1],
             "pair": pair,
-            "answered": selectors.pairwise_answered(challenge=challenge, voter=request.user) if may_vote else 0,
+            "answered": answered,
+            # Rounds of ten give the screen an end: after each, a pause to see the ranking or go on.
+            "round_size": COMPARE_ROUND,
+            "round_done": answered % COMPARE_ROUND + 1,
+            "pause": pair is not None
+            and answered > 0
+            and answered % COMPARE_ROUND == 0
+            and request.GET.get("more") != str(answered),
             "may_add": may_add,
             "idea_form": idea_form or (PairwiseIdeaForm() if may_add else None),
             "results_visible": request.user.has_perm("voting.view_pairwise_results", challenge),

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "innovation.middleware.GreenlightCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "innovation.middleware.SiteErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "innovation.urls"
@@ -221,7 +222,10 @@ LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "greenlight_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The city's time zone: every date and time on the site is shown in it.
 TIME_ZONE = env("TIME_ZONE", default="UTC")
+# Dates and times are written one way everywhere (innovation/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["innovation.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -313,7 +317,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Celery
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+# Without Redis, tasks run eagerly; Celery still opens an in-memory producer to serialise
+# them, and naming its host keeps kombu from warning "No hostname was supplied" on each task.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=not (REDIS_URL or env("CELERY_BROKER_URL", default=""))
@@ -355,7 +361,12 @@ GREENLIGHT_SEARCH = {
     "URLS": [url for url in ELASTICSEARCH_URL.split(",") if url],
     "INDEX": env("ELASTICSEARCH_INDEX", default="greenlight-ideas"),
     "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
-    "NOVELTY_THRESHOLD": env.float("NOVELTY_THRESHOLD", default=0.85),
+    "NOVELTY_THRESHOLD": env.float("NOVELTY_THRESHOLD", default=0.44),
+    # The sentence encoder: another model directory (model.onnx + tokenizer.json), the
+    # SHA-256 its model.onnx must have, and ONNX Runtime's threads (0: one per core).
+    "ENCODER_DIR": env("SEARCH_ENCODER_DIR", default=""),
+    "ENCODER_SHA256": env("SEARCH_ENCODER_SHA256", default=""),
+    "ENCODER_THREADS": env.int("SEARCH_ENCODER_THREADS", default=0),
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -368,6 +379,18 @@ if ELASTICSEARCH_URL:
     }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = env("API_THROTTLE_SEARCH", default="120/min")
 CELERY_BEAT_SCHEDULE["search-reconcile-index"] = {"task": "search.tasks.reconcile_index", "schedule": 15 * 60}
+
+# Maps
+# The map picker on the idea form and a challenge's map of ideas draw tiles from an XYZ tile
+# server (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png with its attribution, or the
+# city's own). Empty: no maps; ideas take a place as plain latitude and longitude.
+# Leaflet itself is served from static/vendor/leaflet (npm leaflet 1.9.4), never a CDN.
+GREENLIGHT_MAP = {
+    "TILE_URL": env("MAP_TILE_URL", default=""),
+    "ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", default=""),
+    "CENTER": env.list("MAP_CENTER", cast=float, default=[33.9533, -117.3962]),
+    "ZOOM": env.int("MAP_ZOOM", default=13),
+}
 
 # Insights
 # Exports with more rows than this are built by a Celery task and offered by a link that
@@ -407,6 +430,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Map tiles come from the configured tile server.
+if GREENLIGHT_MAP["TILE_URL"].startswith(("https://", "http://")):
+    _tiles = GREENLIGHT_MAP["TILE_URL"].split("/")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "/".join(_tiles[:3]).replace("{s}", "*").replace("{S}", "*")
+    )
 # The Wagtail admin and the API docs use inline scripts and styles of their own.
 GREENLIGHT_CSP_RELAXED_PATHS = ("/admin/", "/api/docs/", "/django-admin/")
 
@@ -425,8 +454,17 @@ LOGGING = {
     },
 }
 
+# Avatars: initials drawn by the site. Gravatar asks an outside service for every avatar
+# (and tells it who uses the admin): only where a city turns it on.
+GREENLIGHT_GRAVATAR = env.bool("GREENLIGHT_GRAVATAR", default=False)
+WAGTAIL_GRAVATAR_PROVIDER_URL = "//www.gravatar.com/avatar" if GREENLIGHT_GRAVATAR else None
+
 # Greenlight
+# With DEBUG on, show the site's own 404 and 500 pages rather than Django's technical ones.
+GREENLIGHT_SITE_ERROR_PAGES = env.bool("GREENLIGHT_SITE_ERROR_PAGES", default=False)
 GREENLIGHT_PROGRAMME_NAME = env("PROGRAMME_NAME", default="Greenlight")
+# The currency of pilot budgets (ISO 4217 code), shown with every amount.
+GREENLIGHT_CURRENCY = env("GREENLIGHT_CURRENCY", default="USD")
 
 # Sessions: read from the cache, written through to the database (one query less per page).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

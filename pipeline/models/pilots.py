@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -127,6 +128,11 @@ class PilotPage(Page):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("A pilot cannot end before it starts.")
+        if self.status == PilotStatus.RUNNING and self.starts_on and self.starts_on > timezone.localdate():
+            errors["status"] = _(
+                "A pilot cannot be running before its start date (%(date)s): keep it “Planned” until then, "
+                "or change the start date."
+            ) % {"date": formats.date_format(self.starts_on)}
         if self.status in ENDED_STATUSES:
             if not self.decision.strip():
                 errors["decision"] = _("Say what the city decided when a pilot is scaled up or stopped.")

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils.formats import number_format
 
 register = template.Library()
@@ -25,3 +26,18 @@ def minimum(values):
 @register.filter
 def maximum(values):
     return max(values)
+
+
+# Symbols written before the amount; any other ISO 4217 code is written after it ("1,200 SEK").
+CURRENCY_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+@register.filter
+def money(amount) -> str:
+    """A budget in the city's currency (``GREENLIGHT_CURRENCY``), whole units with grouping."""
+    if amount is None or amount == "":
+        return ""
+    number = number_format(round(amount), decimal_pos=0, force_grouping=True)
+    code = settings.GREENLIGHT_CURRENCY
+    symbol = CURRENCY_SYMBOLS.get(code)
+    return f"{symbol}{number}" if symbol else f"{number} {code}"

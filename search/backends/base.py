@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 
 SORTS = ("relevance", "newest", "supported", "novelty")
 FACETS = ("challenge", "stage", "tag", "district", "year")
-SIMILAR_FIELDS = ("idea_id", "title", "summary", "challenge_title", "visible_supports")
+SIMILAR_FIELDS = ("idea_id", "title", "summary", "challenge_id", "challenge_title", "visible_supports")
 PAGE_SIZE = 20
 MAX_PAGE = 500
 
@@ -115,7 +115,9 @@ class SimilarIdea:
     summary: str
     challenge_title: str
     support_count: int | None
+    # 0–1: see search.backends.meaning (meaning first, exact words still counting).
     score: float
+    challenge_id: int | None = None
 
     @property
     def url(self) -> str:

@@ -9,7 +9,6 @@ answer the same contract and share the facet counts, which are one aggregate que
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
 
 from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
@@ -20,6 +19,8 @@ from ideas.models import PUBLIC_STAGES, IdeaStage
 
 from ..models import IndexedIdea, IndexedTag
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query
+from ..vectors import table
+from . import meaning
 from .base import (
     FACETS,
     PAGE_SIZE,
@@ -221,7 +222,11 @@ class DatabaseBackend(SearchBackend):
         return result[:limit]
 
     def similar(self, text="", *, idea_id=None, k=5, exclude_ids=(), challenge_id=None) -> list[SimilarIdea]:
+        """Meaning first, exact words still counting (:mod:`search.backends.meaning`); by
+        words alone while no idea has a meaning vector. Merged ideas are left out: they
+        live on in the idea they were merged into."""
         exclude = set(exclude_ids)
+        vector = None
         if idea_id is not None:
             entry = IndexedIdea.objects.filter(pk=idea_id).values("title", "summary").first()
             if entry is None:
@@ -231,29 +236,35 @@ class DatabaseBackend(SearchBackend):
         text = clean_query(text, limit=MAX_SIMILAR_TEXT_LENGTH)
         if not text:
             return []
-        qs = public_entries()
+        qs = public_entries().exclude(idea__stage=IdeaStage.MERGED)
         if challenge_id:
             qs = qs.filter(challenge_id=challenge_id)
         if exclude:
             qs = qs.exclude(pk__in=exclude)
-        return [
-            SimilarIdea(
-                idea_id=row["idea_id"],
-                title=row["title"],
-                summary=row["summary"],
-                challenge_title=row["challenge_title"],
-                support_count=row["visible_supports"],
-                score=round(min(1.0, score), 4),
+        vectors = table() if meaning.available() else None
+        if vectors is not None and len(vectors):
+            if idea_id is not None:
+                vector = vectors.vector_of(idea_id)
+            found = meaning.similar(
+                qs, text, k=k, vector=vector, exclude_ids=exclude, challenge_id=challenge_id, vectors=vectors
             )
-            for row, score in self.engine.similar(qs, text, k)
-        ]
+        else:
+            found = self.similar_by_words(qs, text, k)
+        return [similar_idea(row, score) for row, score in found]
 
-    def greatest_similarity(self, text: str, *, before: tuple[datetime, int] | None = None) -> float:
-        """The highest similarity of ``text`` to any public idea published before
-        ``before`` (``(published_at, idea_id)``); 0 when there is none. Novelty is 1 minus it."""
-        qs = public_entries()
-        if before is not None:
-            published_at, idea_id = before
-            qs = qs.filter(Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=idea_id))
-        best = self.engine.similar(qs, clean_query(text, limit=MAX_SIMILAR_TEXT_LENGTH), 1)
-        return min(1.0, best[0][1]) if best else 0.0
+    def similar_by_words(self, qs, text: str, k: int) -> list[tuple[dict, float]]:
+        """Similar ideas by shared words only (term overlap plus trigrams), as before meaning
+        vectors: the fallback, and the comparison in the benchmark."""
+        return self.engine.similar(qs, text, k)
+
+
+def similar_idea(row: dict, score: float) -> SimilarIdea:
+    return SimilarIdea(
+        idea_id=row["idea_id"],
+        title=row["title"],
+        summary=row["summary"],
+        challenge_title=row["challenge_title"],
+        support_count=row["visible_supports"],
+        score=round(min(1.0, score), 4),
+        challenge_id=row.get("challenge_id"),
+    )

@@ -5,9 +5,23 @@ Kept apart from the backend so both can be tested as data (``to_dict()``) withou
 
 from __future__ import annotations
 
-from elasticsearch_dsl import Date, Document, Float, Index, Integer, Keyword, Search, Text, analyzer, token_filter
-from elasticsearch_dsl.query import MoreLikeThis
+from elasticsearch_dsl import (
+    Date,
+    DenseVector,
+    Document,
+    Float,
+    Index,
+    Integer,
+    Keyword,
+    Mapping,
+    Search,
+    Text,
+    analyzer,
+    token_filter,
+)
+from elasticsearch_dsl.query import Bool, Ids, MoreLikeThis, Term
 
+from ..encoder import from_bytes
 from ..text import MARK_END, MARK_START
 from .base import FACETS, SearchFilters
 
@@ -79,11 +93,22 @@ class IdeaDocument(Document):
     novelty = Float()
 
 
-def ideas_index(name: str) -> Index:
-    """The index (settings, analysis and mapping) behind the alias, under a concrete name."""
+# all-MiniLM-L6-v2's vectors; another encoder's size is passed to ideas_index().
+VECTOR_DIMENSIONS = 384
+# kNN and words together pick the candidates; search.backends.meaning scores them.
+KNN_BOOST = 0.8
+WORDS_BOOST = 0.2
+
+
+def ideas_index(name: str, *, dimensions: int = VECTOR_DIMENSIONS) -> Index:
+    """The index (settings, analysis and mapping) behind the alias, under a concrete name:
+    the meaning vector is an indexed ``dense_vector`` compared by cosine (kNN)."""
     index = Index(name)
     index.settings(number_of_shards=1, number_of_replicas=0, max_ngram_diff=19)
     index.document(IdeaDocument)
+    vectors = Mapping()
+    vectors.field("vector", DenseVector(dims=dimensions, index=True, similarity="cosine"))
+    index.mapping(vectors)
     return index
 
 
@@ -108,6 +133,7 @@ def document_for(entry) -> dict:
             "published_at": entry.published_at.isoformat(),
             "support_count": entry.support_count,
             "novelty": entry.novelty,
+            "vector": from_bytes(entry.vector).tolist() if entry.vector else None,
         },
     }
 
@@ -140,7 +166,7 @@ def search_body(
         search = search.sort(*SORT_ORDERS[sort])
     elif not query:
         search = search.sort(*SORT_ORDERS["newest"])
-    return search.source(excludes=["body"])[offset : offset + size]
+    return search.source(excludes=["body", "vector"])[offset : offset + size]
 
 
 def suggest_body(index: str, prefix: str, size: int, *, using=None) -> Search:
@@ -160,22 +186,39 @@ def similar_body(
     size: int = 5,
     exclude_ids=(),
     challenge_id: int | None = None,
+    vector: list[float] | None = None,
     using=None,
 ) -> Search:
+    """Candidates for similar ideas: the nearest in meaning (kNN on the vectors, when a
+    ``vector`` is given) together with those sharing telling words (more like this)."""
     like = [{"_index": index, "_id": str(idea_id)}] if idea_id is not None else text
-    search = Search(using=using, index=index).query(
-        MoreLikeThis(
-            like=like,
-            fields=SIMILAR_FIELDS,
-            min_term_freq=1,
-            min_doc_freq=1,
-            max_query_terms=25,
-            minimum_should_match="30%",
-        )
+    words = MoreLikeThis(
+        like=like,
+        fields=SIMILAR_FIELDS,
+        min_term_freq=1,
+        min_doc_freq=1,
+        max_query_terms=25,
+        minimum_should_match="30%",
+        **({"boost": WORDS_BOOST} if vector is not None else {}),
     )
+    search = Search(using=using, index=index).query(words)
     excluded = [str(pk) for pk in exclude_ids]
     if excluded:
         search = search.exclude("ids", values=excluded)
     if challenge_id:
         search = search.filter("term", challenge_id=challenge_id)
-    return search.source(["idea_id", "title", "summary", "challenge_title", "support_count"])[:size]
+    if vector is not None:
+        narrowing = Bool(
+            must_not=[Ids(values=excluded)] if excluded else [],
+            filter=[Term(challenge_id=challenge_id)] if challenge_id else [],
+        )
+        search = search.knn(
+            field="vector",
+            k=size,
+            num_candidates=max(100, 10 * size),
+            query_vector=[float(value) for value in vector],
+            boost=KNN_BOOST,
+            filter=narrowing,
+        )
+    fields = ["idea_id", "title", "summary", "challenge_id", "challenge_title", "support_count", "stage"]
+    return search.source(fields)[:size]

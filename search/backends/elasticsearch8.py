@@ -18,8 +18,10 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from ideas.models import IdeaStage
 
+from ..models import IndexedIdea
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query, marked_to_html
-from . import documents
+from ..vectors import table
+from . import documents, meaning
 from .base import (
     FACETS,
     PAGE_SIZE,
@@ -34,7 +36,7 @@ from .base import (
     clamp_page,
     clamp_sort,
 )
-from .database import DatabaseBackend, public_entries
+from .database import DatabaseBackend, public_entries, similar_idea
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = (TransportError, ApiError)
@@ -227,10 +229,21 @@ class ElasticsearchBackend(SearchBackend):
         return result[:limit]
 
     def similar(self, text="", *, idea_id=None, k=5, exclude_ids=(), challenge_id=None) -> list[SimilarIdea]:
+        """Candidates from the cluster (kNN on the meaning vectors plus more-like-this on the
+        words), scored 0–1 with the same formula as the database backend."""
         text = clean_query(text, limit=MAX_SIMILAR_TEXT_LENGTH)
         if not text and idea_id is None:
             return []
         exclude = set(exclude_ids) | ({idea_id} if idea_id is not None else set())
+        vector = None
+        if meaning.available():
+            vectors = table()
+            if idea_id is not None:
+                vector = vectors.vector_of(idea_id)
+                entry = IndexedIdea.objects.filter(pk=idea_id).values_list("title", "summary").first()
+                text = f"{entry[0]} {entry[1]}" if entry else text
+            elif text:
+                vector = meaning.query_vector(text)
         body = documents.similar_body(
             self.alias,
             text=text,
@@ -238,6 +251,7 @@ class ElasticsearchBackend(SearchBackend):
             size=k + 5,
             exclude_ids=exclude,
             challenge_id=challenge_id,
+            vector=vector,
             using=self.client,
         )
         try:
@@ -246,15 +260,26 @@ class ElasticsearchBackend(SearchBackend):
             self._falling_back(exc, "similar ideas")
             return self.fallback.similar(text, idea_id=idea_id, k=k, exclude_ids=exclude_ids, challenge_id=challenge_id)
         live = self._live_support_counts([hit.idea_id for hit in response])
-        return [
-            SimilarIdea(
-                idea_id=hit.idea_id,
-                title=hit.title,
-                summary=hit.summary,
-                challenge_title=hit.challenge_title,
-                support_count=live[hit.idea_id],
-                score=round(hit.meta.score / (hit.meta.score + SCORE_HALF), 4),
-            )
+        rows = [
+            {
+                "idea_id": hit.idea_id,
+                "title": hit.title,
+                "summary": hit.summary,
+                "challenge_id": getattr(hit, "challenge_id", None),
+                "challenge_title": hit.challenge_title,
+                "visible_supports": live[hit.idea_id],
+            }
             for hit in response
-            if hit.idea_id in live
-        ][:k]
+            if hit.idea_id in live and getattr(hit, "stage", None) != IdeaStage.MERGED
+        ]
+        if vector is None:
+            raw = {hit.idea_id: hit.meta.score for hit in response}
+            scored = [(row, raw[row["idea_id"]] / (raw[row["idea_id"]] + SCORE_HALF)) for row in rows]
+        else:
+            vectors = table()
+            cosines = {}
+            for row in rows:
+                stored = vectors.vector_of(row["idea_id"])
+                cosines[row["idea_id"]] = float(stored @ vector) if stored is not None else 0.0
+            scored = meaning.rescore(rows, text, cosines)
+        return [similar_idea(row, score) for row, score in scored][:k]

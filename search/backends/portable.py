@@ -11,7 +11,7 @@ import re
 
 from django.db.models import Case, FloatField, Q, Value, When
 
-from ..text import STOPWORDS, highlight, similarity, stem, terms, words
+from ..text import STOPWORDS, highlight, similarity, stem, terms, word_pattern, words
 from .base import SIMILAR_FIELDS
 
 TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "tag_text": 2.0, "body_text": 1.0, "challenge_title": 0.5}
@@ -34,9 +34,12 @@ def parse(text: str) -> tuple[list[str], list[str]]:
 
 
 def _anywhere(needle: str) -> Q:
+    """The needle as a word (or a word with its stem) in any text field: "tree" must not
+    match "street". ``iregex`` runs Python's ``re`` on SQLite."""
+    pattern = word_pattern(needle)
     q = Q()
     for field in TEXT_FIELDS:
-        q |= Q(**{f"{field}__icontains": needle})
+        q |= Q(**{f"{field}__iregex": pattern})
     return q
 
 
@@ -59,7 +62,7 @@ class PortableEngine:
         for needle in required:
             for field, weight in TEXT_FIELDS.items():
                 score = score + Case(
-                    When(**{f"{field}__icontains": needle}, then=Value(weight)),
+                    When(**{f"{field}__iregex": word_pattern(needle)}, then=Value(weight)),
                     default=Value(0.0),
                     output_field=FloatField(),
                 )

@@ -1,6 +1,9 @@
 // Similar ideas while typing an idea: after a pause in the title or summary, ask
-// /api/v1/search/similar/ for up to 5 public ideas that look the same and list them with
-// "Support this one instead" (a link to the idea) and "Mine is different" (hides it).
+// /api/v1/search/similar/ for up to 5 public ideas that mean the same and list them, right
+// under the title and summary, with "Support this one instead" and "Mine is different"
+// (hides it). Supporting happens here (POST /api/v1/ideas/{id}/support/), so what the person
+// typed stays in the form; where the idea cannot be supported now, a note says why instead
+// of the button. Links to the ideas open in a new tab, for the same reason.
 // Focus never moves while the person types; a polite status message announces the list.
 (function () {
   "use strict";
@@ -17,6 +20,8 @@
     var status = hint.parentNode.querySelector("[data-similar-status]");
     var url = hint.getAttribute("data-similar-url");
     var exclude = hint.getAttribute("data-exclude");
+    var supportUrl = hint.getAttribute("data-support-url");
+    var csrf = form.querySelector("[name=csrfmiddlewaretoken]");
     var dismissed = {};
     var timer = null;
     var request = 0;
@@ -42,7 +47,13 @@
       var title = document.createElement("h3");
       var link = document.createElement("a");
       link.href = idea.url;
+      link.target = "_blank";
+      link.rel = "noopener";
       link.textContent = idea.title;
+      var newTab = document.createElement("span");
+      newTab.className = "visually-hidden";
+      newTab.textContent = " (" + text("new-tab") + ")";
+      link.appendChild(newTab);
       title.appendChild(link);
       var summary = document.createElement("p");
       summary.textContent = idea.summary;
@@ -51,12 +62,21 @@
       meta.textContent = text("in") + " " + idea.challenge_title;
       var actions = document.createElement("div");
       actions.className = "actions";
-      var support = document.createElement("a");
-      support.className = "button button--small";
-      support.href = idea.url;
-      support.textContent = text("support");
-      support.setAttribute("aria-describedby", "similar-idea-" + idea.idea_id);
+      var note = document.createElement("p");
+      note.className = "similar-hint__note";
+      note.setAttribute("data-support-note", "");
+      note.textContent = idea.can_support ? "" : idea.support_note;
+      note.hidden = !note.textContent;
       link.id = "similar-idea-" + idea.idea_id;
+      var support = null;
+      if (idea.can_support) {
+        support = document.createElement("button");
+        support.type = "button";
+        support.className = "button button--small";
+        support.textContent = text("support");
+        support.setAttribute("aria-describedby", "similar-idea-" + idea.idea_id);
+        support.addEventListener("click", function () { supportIdea(idea, support, note); });
+      }
       var different = document.createElement("button");
       different.type = "button";
       different.className = "button button--secondary button--small";
@@ -73,13 +93,45 @@
           fields[fields.length - 1].focus();
         }
       });
-      actions.appendChild(support);
+      if (support) { actions.appendChild(support); }
       actions.appendChild(different);
       li.appendChild(title);
       li.appendChild(summary);
       li.appendChild(meta);
+      li.appendChild(note);
       li.appendChild(actions);
       return li;
+    }
+
+    function supportIdea(idea, button, note) {
+      button.disabled = true;
+      fetch(supportUrl.replace("/0/", "/" + idea.idea_id + "/"), {
+        method: "POST",
+        headers: { Accept: "application/json", "X-CSRFToken": csrf ? csrf.value : "" },
+        credentials: "same-origin"
+      })
+        .then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (data) {
+            return { ok: response.ok, data: data };
+          });
+        })
+        .then(function (result) {
+          var message = result.ok ? text("supported") : (result.data.detail || text("failed"));
+          note.textContent = message;
+          note.hidden = false;
+          if (result.ok) {
+            button.parentNode.removeChild(button);
+          } else {
+            button.disabled = false;
+          }
+          announce(message);
+        })
+        .catch(function () {
+          button.disabled = false;
+          note.textContent = text("failed");
+          note.hidden = false;
+          announce(text("failed"));
+        });
     }
 
     function show(results) {

@@ -27,19 +27,21 @@ def test_moderator_clears_the_queue(journey, home_page):
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/admin/")
 
-    journey.go("/admin/snippets/ideas/idea/?queue=attention")
+    page.get_by_role("button", name="Moderation").click()
+    page.get_by_role("link", name="Ideas").click()  # the menu opens the queue on "Needs attention"
     expect(page.get_by_text("Sleeping policemen")).to_be_visible()
+    expect(page.get_by_role("link", name="Night buses")).to_have_count(0)
     journey.check_a11y("idea queue")
     page.get_by_role("link", name="Approve and publish").click()
     journey.check_a11y("approve")
-    page.get_by_role("button", name="Approve and publish").click()
+    page.get_by_role("button", name="Approve", exact=True).click()
     expect(page.get_by_text("Done: Approve and publish — “Sleeping policemen”.")).to_be_visible()
     expect(page.get_by_role("link", name="Approve and publish")).to_have_count(0)
 
     journey.go("/admin/snippets/ideas/comment/?queue=reported")
     page.get_by_role("link", name="Hide with a public reason").click()
     page.get_by_label("Reason").fill("Personal attacks are not allowed.")
-    page.get_by_role("button", name="Hide with a public reason").click()
+    page.get_by_role("button", name="Hide", exact=True).click()
     expect(page.get_by_text("Done: Hide with a public reason")).to_be_visible()
 
     assert Idea.objects.get(pk=held.pk).stage == "published"

@@ -63,13 +63,25 @@ def test_top_tags(programme):
     assert table(report.chart("tags")) == [["trees", "3"], ["crossings", "2"], ["benches", "1"], ["shade", "1"]]
 
 
-def test_novelty_bands_come_from_search(programme):
+def test_novelty_bands_come_from_search(programme, settings):
+    settings.GREENLIGHT_SEARCH = {**settings.GREENLIGHT_SEARCH, "NOVELTY_THRESHOLD": 0.85}
     report = dashboard.build(period=programme.period)
     assert table(report.chart("novelty")) == [
         ["Under 25% (repeats)", "1"],
         ["25–50%", "1"],
         ["50–85%", "1"],
         ["85% or more (new thinking)", "1"],
+        ["Not measured yet", "1"],
+    ]
+
+
+def test_novelty_bands_follow_a_lower_threshold(programme, settings):
+    settings.GREENLIGHT_SEARCH = {**settings.GREENLIGHT_SEARCH, "NOVELTY_THRESHOLD": 0.44}
+    report = dashboard.build(period=programme.period)
+    assert table(report.chart("novelty")) == [
+        ["Under 25% (repeats)", "1"],
+        ["25–44%", "1"],
+        ["44% or more (new thinking)", "2"],
         ["Not measured yet", "1"],
     ]
 

@@ -101,7 +101,7 @@ def test_move_many_with_a_note(client, leadership, idea_in, board_url, reviewed_
         {"ideas": [first.pk, second.pk], "target": "shortlisted", "note": "On to the jury.", "next": board_url},
         follow=True,
     )
-    assert "Moved 2 idea(s) to “Shortlisted”." in response.content.decode()
+    assert "Moved 2 ideas to “Shortlisted”." in response.content.decode()
     assert set(Idea.objects.filter(pk__in=[first.pk, second.pk]).values_list("stage", flat=True)) == {"shortlisted"}
     assert StageChange.objects.filter(note="On to the jury.").count() == 2
 

@@ -119,7 +119,7 @@ def test_pilot_page_shows_progress_with_a_chart_and_its_text(client, home_page):
     body = client.get(pilot.url).content.decode()
     assert '<svg class="kpi-chart"' in body and 'role="img"' in body
     assert "Baseline 120 a day, target 60 a day." in body
-    assert "The latest value is 50% of the way to the target." in body
+    assert "The latest value is 50% of the way from the baseline to the target." in body
     assert "1 of 2" in body  # milestones done
     assert "25%" in body  # budget used
     assert "Fewer cars at the gate." in body

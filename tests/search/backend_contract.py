@@ -129,6 +129,31 @@ class BackendContract:
         assert "Raised zebra crossings near schools" in [s.text for s in backend.suggest("zeb")]
         assert backend.suggest("") == []
 
+    def test_every_hit_has_the_words_searched_and_a_word_inside_another_is_no_match(self, backend, indexed, index):
+        from tests.factories import IdeaFactory
+
+        challenge = indexed["bike"].challenge
+        streets = [
+            IdeaFactory(challenge=challenge, title="Street lights on Mill Lane", summary="The street is dark."),
+            IdeaFactory(challenge=challenge, title="Street party on Church Street", summary="Tables in the street."),
+            IdeaFactory(challenge=challenge, title="A tree on every street", summary="Shade for the pavement."),
+        ]
+        index(streets)
+        titles = {hit.title for hit in backend.search("trees").hits}
+        assert titles == {"Plant fruit trees in every park", "A tree on every street"}
+        assert all("tree" in hit.title.lower() or "tree" in hit.snippet.lower() for hit in backend.search("tree").hits)
+
+    def test_similar_by_meaning_finds_an_idea_sharing_no_word(self, backend, indexed):
+        similar = backend.similar("Segregated cycle paths so that motorists keep away from riders", k=3)
+        assert similar[0].idea_id == indexed["bike"].pk
+        assert backend.similar("A night market with food stalls and music", k=1)[0].idea_id == indexed["script"].pk
+
+    def test_similar_leaves_out_merged_ideas(self, backend, indexed, index):
+        Idea.objects.filter(pk=indexed["crossing"].pk).update(stage="merged")
+        index([indexed["crossing"]])
+        found = [s.idea_id for s in backend.similar("Raised zebra crossings near schools", k=5)]
+        assert indexed["crossing"].pk not in found
+
     def test_similar_finds_the_same_idea_said_differently(self, backend, indexed):
         similar = backend.similar("Bike lanes separated from cars on Main Street", k=3)
         assert similar[0].idea_id == indexed["bike"].pk

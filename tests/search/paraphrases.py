@@ -3,7 +3,8 @@
 Each pair is (original title, original summary, paraphrase). The paraphrase is what another
 resident might type into the idea form for the same idea: other words, other order, some
 words shared. ``DISTRACTORS`` are ideas on neighbouring topics that must not crowd the
-original out of the top 5.
+original out of the top 5. ``NEW_TOPICS`` are ideas nobody in the generated city raised.
+The module is long because it is data, written by hand.
 """
 
 PAIRS = [
@@ -217,6 +218,327 @@ PAIRS = [
         "Swifts and sparrows are losing places to nest.",
         "Put nest boxes for swifts and sparrows on the walls of city buildings",
     ),
+    # Said by other residents: short and blunt, long and personal, other order, other words.
+    (
+        "Bike racks at the central library",
+        "The railings outside the library are full of locked bicycles.",
+        "nowhere to lock my bike when I go to the library, please add some stands",
+    ),
+    (
+        "Speed humps on Victoria Avenue",
+        "Drivers race down Victoria Avenue past the nursery.",
+        "Cars go way too fast on Victoria Ave near the kindergarten, we need bumps to slow them down",
+    ),
+    (
+        "Free period products in school toilets",
+        "Girls miss lessons because they cannot afford pads.",
+        "Schools should stock free sanitary pads so no pupil stays home during her period",
+    ),
+    (
+        "Sunday opening for the central library",
+        "Working parents can only visit the library at the weekend.",
+        "Please open the main library on Sundays, it's the only day families like ours are free",
+    ),
+    (
+        "Ban pavement parking on Church Street",
+        "Cars parked on the pavement force wheelchair users into the road.",
+        "I use a wheelchair and on Church St I have to go into the road because cars block the footway",
+    ),
+    (
+        "Electric car chargers on lamp posts",
+        "Residents without driveways cannot charge an electric car.",
+        "Turn street lamps into charging points for people who park their EV on the street",
+    ),
+    (
+        "Free wifi in the market square",
+        "Visitors and market traders have no signal in the square.",
+        "Public wifi around the market place for stallholders and shoppers",
+    ),
+    (
+        "Report potholes with a photo",
+        "Reporting a broken pavement to the council takes weeks of emails.",
+        "An app to report potholes: take a photo and the council comes to fix it",
+    ),
+    (
+        "Outdoor cinema in summer",
+        "Show films on a big screen in the park on warm evenings.",
+        "Movie nights under the stars in the park during the summer holidays",
+    ),
+    (
+        "Reopen the Millfield outdoor pool",
+        "The lido has been closed for ten years and is falling apart.",
+        "Bring back the open-air swimming pool in Millfield that shut a decade ago",
+    ),
+    (
+        "Shade sails over the playground in Central Park",
+        "Children cannot play on the hot slides in summer.",
+        "The slides in Central Park get burning hot, put up some sun shades above the play area",
+    ),
+    (
+        "Stop sewage spills into the river",
+        "After every storm raw sewage overflows into the river.",
+        "The water company dumps raw sewage in our river whenever it rains, this has to end",
+    ),
+    (
+        "Safe swimming spot in the harbour",
+        "A roped-off area with a lifeguard where people can swim in summer.",
+        "Let us swim in the harbour: mark out a safe zone and have a lifeguard on duty",
+    ),
+    (
+        "Hedgehog holes in garden fences",
+        "Hedgehogs cannot travel between gardens any more.",
+        "Cut small gaps at the bottom of fences so hedgehogs can roam from garden to garden",
+    ),
+    (
+        "Wildlife pond in Lakeside park",
+        "There is no water for frogs, dragonflies and birds in the park.",
+        "Dig a pond for frogs and dragonflies in Lakeside park with a platform for pond dipping",
+    ),
+    (
+        "Pocket park on the corner of Cedar Street",
+        "The derelict corner plot collects rubbish.",
+        "Turn the derelict plot on Cedar St into a mini park with benches and greenery",
+    ),
+    (
+        "Resident parking permits in Station Quarter",
+        "Commuters take every space and residents circle for half an hour.",
+        "People who live near the station can never park because commuters take all the spots, give us permits",
+    ),
+    (
+        "Park and ride on the ring road",
+        "A car park at the edge of town with a shuttle bus to the centre.",
+        "Car parks at the edge of the city with a shuttle bus into the centre",
+    ),
+    (
+        "Free lunches for children in the school holidays",
+        "Kids who get free school meals go hungry in the summer.",
+        "Some children only eat properly at school, so in the holidays they go without. Feed them",
+    ),
+    (
+        "Collect unsold bread from bakeries",
+        "Bakeries throw away bread every evening that could feed people.",
+        "Pick up the leftover loaves bakeries bin each night and give them to people who need food",
+    ),
+    (
+        "Food bank in the Eastgate community centre",
+        "The nearest food bank is two bus rides away.",
+        "Families in Eastgate need a place to get food parcels without travelling across town",
+    ),
+    (
+        "Murals in the Harbour Road underpass",
+        "The underpass is grey, tagged and scary.",
+        "Get artists and kids to paint the underpass at Harbour Road so it stops feeling threatening",
+    ),
+    (
+        "Sculpture trail through Beech Wood",
+        "Local makers could show their work along the woodland path.",
+        "Artworks by local sculptors placed along the walk in Beech Wood",
+    ),
+    (
+        "Electric bike loans to try before buying",
+        "E-bikes are expensive and people don't know if they'd use one.",
+        "Borrow an electric bicycle free for a month to see if it works for your commute",
+    ),
+    (
+        "Bike share docks in the outer districts",
+        "The bike share only covers the centre.",
+        "The hire bikes only exist in the centre, put docking stations in the suburbs too",
+    ),
+    (
+        "Lower kerbs at every corner in Greenwood",
+        "Buggies and wheelchairs cannot get up the high kerbs.",
+        "Dropped kerbs please - pushing a pram around Greenwood is a nightmare",
+    ),
+    (
+        "Zebra crossing by the Market Street shops",
+        "People dash across four lanes to reach the shops.",
+        "Pedestrians risk their lives crossing Market St to get to the stores, paint a crossing there",
+    ),
+    (
+        "Noise cameras for loud motorbikes",
+        "Modified exhausts wake everybody at night.",
+        "Catch the bikers with illegal loud exhausts that roar past at 2am using sound cameras",
+    ),
+    (
+        "Quiet asphalt on the ring road",
+        "Traffic noise from the ring road is constant in Westbrook.",
+        "Use a quieter road surface on the ring road, the tyre noise is unbearable",
+    ),
+    (
+        "Deliveries only in the daytime on Queen Street",
+        "Lorries unload outside our bedrooms at five in the morning.",
+        "Ban early morning lorry deliveries to the supermarket on Queen Street, they wake everyone",
+    ),
+    (
+        "Late opening for the Saturday market",
+        "The market packs up at one, before many people get there.",
+        "Keep the Saturday market going until five so people who work in the morning can still shop",
+    ),
+    (
+        "Refill shop for dry food and soap",
+        "There is nowhere to buy rice or shampoo without packaging.",
+        "A shop without packaging where you fill your own jars with rice, pasta and detergent",
+    ),
+    (
+        "Warm hub with soup at the community centre",
+        "Pensioners sit alone in freezing flats all winter.",
+        "Somewhere heated where old people can go for a bowl of soup and company when it's cold",
+    ),
+    (
+        "Phone charging for rough sleepers",
+        "People on the street lose contact with help when their phone dies.",
+        "Phone charging points for homeless people so they can stay in touch with services",
+    ),
+    (
+        "Showers and laundry at the day centre",
+        "Homeless people have nowhere to wash themselves or their clothes.",
+        "A place where people living on the street can take a shower and do their washing",
+    ),
+    (
+        "Housing first for rough sleepers",
+        "Give people a home first and support them after.",
+        "Give rough sleepers a flat of their own straight away, then help with everything else",
+    ),
+    (
+        "Youth council with its own budget",
+        "Young people have no say in what the city does.",
+        "Teenagers should elect representatives who get real money to spend on youth projects",
+    ),
+    (
+        "Evening council meetings streamed online",
+        "Meetings at two in the afternoon shut out everyone who works.",
+        "Stream council meetings live and hold them after working hours",
+    ),
+    (
+        "Tax shops left empty for years",
+        "Landlords leave high street shops empty while waiting for higher rents.",
+        "Put an extra tax on landlords who leave their shops standing empty for years",
+    ),
+    (
+        "Neighbourhood council for Castle Hill",
+        "Decisions about Castle Hill are taken without asking residents.",
+        "A monthly local forum where Castle Hill people have a say on what happens in the area",
+    ),
+    (
+        "Protect the old rail line as a nature reserve",
+        "Developers want to build on the wildlife corridor.",
+        "Keep the disused railway as a green corridor for nature instead of selling it for flats",
+    ),
+    (
+        "Native hedges instead of fences in parks",
+        "Metal fences give birds nowhere to nest.",
+        "Replace the park railings with hawthorn and hazel hedges for wildlife",
+    ),
+    (
+        "Stop spraying weedkiller on pavements",
+        "Glyphosate is sprayed along every street.",
+        "The council should end chemical weed spraying on our footpaths",
+    ),
+    (
+        "Pump track in Northside rec",
+        "Kids on bikes and scooters have nowhere to ride.",
+        "A bumpy track for BMX bikes and scooters at Northside rec",
+    ),
+    (
+        "Reopen the Eastgate youth club",
+        "Since it closed, teenagers hang around the car park.",
+        "Teenagers in Eastgate lost their youth centre last year and now have nowhere to go at night",
+    ),
+    (
+        "Fix the basketball hoops in Orchard Park",
+        "The court has had no hoops for two years.",
+        "The basketball court at Orchard Park is useless without rims, please replace them",
+    ),
+    (
+        "Dog-free fence around the toddler playground",
+        "Dogs run into the play area and scare small children.",
+        "Put a gate around the little kids' play area so dogs can't get in",
+    ),
+    (
+        "Dog agility course in Millfield park",
+        "Dogs need more than a walk round the field.",
+        "An obstacle course for dogs to jump and weave through, in Millfield park",
+    ),
+    (
+        "Wheelchair swing in Victoria Gardens",
+        "Disabled children just watch while others play.",
+        "An accessible swing in Victoria Gardens so a child in a wheelchair can swing too",
+    ),
+    (
+        "Water butts for every household",
+        "Rainwater runs straight into the overflowing drains.",
+        "Hand out rain barrels so households collect roof water instead of it flooding the drains",
+    ),
+    (
+        "Clear the blocked drains before autumn",
+        "Leaves block the gullies and the road floods.",
+        "Every year the drains fill with leaves and the street turns into a lake, clean them in September",
+    ),
+    (
+        "Check on older neighbours in heatwaves",
+        "Elderly people die alone in overheated flats.",
+        "When it's extremely hot, volunteers should call or visit old people living alone",
+    ),
+    (
+        "White roofs to cool the Docklands",
+        "Dark roofs turn the flats into ovens in July.",
+        "Paint the roofs in the Docklands a light colour so the buildings don't overheat",
+    ),
+    (
+        "Insulate the old school buildings",
+        "Classrooms are freezing and the heating runs all day.",
+        "Insulate the school buildings, kids sit in class in their coats all winter",
+    ),
+    (
+        "Community solar co-op",
+        "Residents invest together in panels on public roofs and share the income.",
+        "Let citizens buy shares in solar panels on city buildings and get a return",
+    ),
+    (
+        "Heat pump for the swimming pool",
+        "The pool's old gas boiler wastes energy.",
+        "Replace the leisure centre's gas heating with a heat pump to warm the pool",
+    ),
+    (
+        "Clothes swap evenings",
+        "Good clothes end up in the bin while others need them.",
+        "Swap evenings where you bring clothes you no longer wear and take home someone else's",
+    ),
+    (
+        "Toy library for families",
+        "Toddlers outgrow toys in a few months.",
+        "Let parents borrow toys for young kids like books from a library and swap them when bored",
+    ),
+    (
+        "Free computer classes for pensioners",
+        "Older people are shut out now that everything is online.",
+        "Teach pensioners to use computers and the internet, for free",
+    ),
+    (
+        "Mentors for newly arrived families",
+        "Families who just arrived don't know how schools and doctors work here.",
+        "Local volunteers who mentor newly arrived refugee families and explain how things work here",
+    ),
+    (
+        "Street party kit for neighbours",
+        "Organising a street party is too complicated.",
+        "Make it easy to hold a street party: lend us tables and sort out closing the road",
+    ),
+    (
+        "Free bus pass for unpaid carers",
+        "Carers spend a fortune travelling to the relatives they look after.",
+        "People who look after a sick relative should ride the buses for free",
+    ),
+    (
+        "Night bus on Friday and Saturday",
+        "After midnight there is no way home except a taxi.",
+        "Run buses through the night at weekends so people can get home safely after going out",
+    ),
+    (
+        "Bus priority at traffic lights",
+        "Buses wait at every red light behind cars.",
+        "Make the traffic lights turn green for buses so they stop being late",
+    ),
 ]
 
 DISTRACTORS = [
@@ -275,3 +597,51 @@ def top5_hit_rate(backend, original_ids: list[int]) -> tuple[float, list[str]]:
         if original_id not in [idea.idea_id for idea in backend.similar(paraphrase, k=5)]:
             misses.append(paraphrase)
     return 1 - len(misses) / len(PAIRS), misses
+
+
+# Ideas on topics that neither the pairs nor the generated city raise: what "New thinking"
+# is for. Novelty must put them above the paraphrases, which repeat earlier ideas.
+NEW_TOPICS = [
+    ("A piano in the train station", "An old piano in the station hall that any traveller may play."),
+    ("Sign-language classes for city hall clerks", "Deaf residents cannot talk to the front desk."),
+    ("Council letters in plain language", "Rewrite official letters so that anyone can understand them."),
+    ("A public sauna on the pier", "A wood-fired sauna by the sea, open in winter."),
+    ("Chess tables in the square", "Stone tables with chess boards where strangers play."),
+    ("A city choir with no auditions", "Anyone can sing, weekly rehearsals in the town hall."),
+    ("Students phone isolated pensioners", "Weekly phone calls between students and older people who live alone."),
+    ("One lost-property office online", "Everything found on trams and in city offices listed on one website."),
+    ("Free legal advice for tenants", "A lawyer answers renters' questions on Thursday evenings."),
+    ("A dignified funeral for everyone", "The city pays for a proper service when nobody else can."),
+    ("Soapbox race down the hill", "Teams build go-karts without engines and race them downhill each summer."),
+    ("Makerspace with 3D printers", "Laser cutters, 3D printers and workbenches open to everyone."),
+    ("Speed-friending evenings for over-60s", "Meet new friends in a relaxed evening at the town hall."),
+    ("Volunteers help with tax returns", "Every spring, volunteers help people fill in their tax forms."),
+    ("Escape room about the city's history", "Solve puzzles from the city's past in the old prison cells."),
+    ("Name new streets after women", "Most streets honour men; name the next ones after local women."),
+    ("A podcast explaining council decisions", "Ten minutes a week on what the council decided and why."),
+    ("Guided mushroom walks", "A mycologist leads autumn walks to learn which fungi grow here."),
+    ("Poems on the steps of the town hall", "Lines by local poets printed on the stairs."),
+    ("Driving lessons for refugees", "Many jobs need a licence that newcomers cannot afford to get."),
+    ("Karaoke booth in the shopping centre", "A soundproof booth where anyone can sing for a coin."),
+    ("Free smoke alarms for older residents", "Firefighters fit alarms and check homes for fire risks."),
+    ("First-aid course for every teenager", "Every secondary pupil learns CPR before leaving school."),
+    ("Apprentice exchange with our twin city", "Young apprentices spend a month working abroad."),
+    ("Bedtime stories in many languages", "Parents read to toddlers in their own languages at the library."),
+    ("Defibrillators on pharmacy walls", "Life-saving devices on outside walls, shown on a map."),
+    ("A dentist for uninsured children", "Free check-ups and fillings for children without cover."),
+    ("Pay-what-you-can theatre on Mondays", "Anyone can see a play for whatever they can afford."),
+    ("Quiet room at the station for autistic travellers", "A calm, dim room to recover from noise and crowds."),
+    ("Old city photos online", "Digitise the archive so families can find pictures of their street."),
+    ("An observatory on Castle Hill", "A telescope dome where residents look at the stars on clear nights."),
+    ("Sundial and planet walk", "A scale model of the solar system along the promenade."),
+]
+
+
+def top_ranks(backend, original_ids: list[int], k: int = 5) -> list[int | None]:
+    """Where each paraphrase's original comes in ``backend.similar()`` (1 = first; None when
+    it is not in the top ``k``). ``original_ids[i]`` is the idea made from ``PAIRS[i]``."""
+    ranks = []
+    for (_title, _summary, paraphrase), original_id in zip(PAIRS, original_ids, strict=True):
+        found = [idea.idea_id for idea in backend.similar(paraphrase, k=k)]
+        ranks.append(found.index(original_id) + 1 if original_id in found else None)
+    return ranks

@@ -81,6 +81,23 @@ def test_similar_finds_the_idea_being_retyped_but_not_the_one_being_edited(api_c
     assert len(api_client.get("/api/v1/search/similar/", {"text": text, "limit": 1}).json()["results"]) == 1
 
 
+def test_similar_says_whether_each_idea_can_be_supported_now_and_why_not(api_client, indexed):
+    from tests.factories import UserFactory
+
+    api_client.force_authenticate(UserFactory(roles=["Residents"]))
+    # "trees" is in the "Greener parks" challenge, voting now; "bike" in one still taking ideas.
+    results = {
+        r["idea_id"]: r
+        for r in api_client.get("/api/v1/search/similar/", {"text": "fruit trees and bike lanes", "limit": 10}).json()[
+            "results"
+        ]
+    }
+    trees, bike = results[indexed["trees"].pk], results[indexed["bike"].pk]
+    assert trees["can_support"] is True and trees["support_note"] == ""
+    assert bike["can_support"] is False
+    assert bike["support_note"].startswith("It can be supported from ") and "when voting opens" in bike["support_note"]
+
+
 def test_hidden_content_never_appears_even_before_reindexing(api_client, indexed):
     Idea.objects.filter(pk=indexed["bike"].pk).update(is_hidden=True)
     for path, param in (

@@ -64,3 +64,27 @@ def test_similar_ideas_use_more_like_this_on_text_or_on_an_indexed_idea():
     assert {"term": {"challenge_id": 3}} in by_text["query"]["bool"]["filter"]
     by_idea = similar_body("greenlight-ideas", idea_id=42, size=5).to_dict()
     assert by_idea["query"]["more_like_this"]["like"] == [{"_index": "greenlight-ideas", "_id": "42"}]
+
+
+def test_the_meaning_vector_is_an_indexed_dense_vector_compared_by_cosine():
+    properties = ideas_index("greenlight-ideas-test").to_dict()["mappings"]["properties"]
+    assert properties["vector"] == {"type": "dense_vector", "dims": 384, "index": True, "similarity": "cosine"}
+    other_model = ideas_index("greenlight-ideas-test", dimensions=768).to_dict()["mappings"]["properties"]
+    assert other_model["vector"]["dims"] == 768
+
+
+def test_similar_ideas_ask_for_the_nearest_in_meaning_with_the_same_narrowing():
+    vector = [0.5, -0.25] + [0.0] * 382
+    body = similar_body(
+        "greenlight-ideas", text="bike lanes", size=10, exclude_ids=[7], challenge_id=3, vector=vector
+    ).to_dict()
+    knn = body["knn"]
+    assert knn["field"] == "vector" and knn["query_vector"] == vector
+    assert knn["k"] == 10 and knn["num_candidates"] >= 100
+    assert knn["filter"] == {
+        "bool": {"must_not": [{"ids": {"values": ["7"]}}], "filter": [{"term": {"challenge_id": 3}}]}
+    }
+    # Exact words still count: more like this stays, with the smaller weight.
+    mlt = body["query"]["bool"]["must"][0]["more_like_this"]
+    assert mlt["like"] == "bike lanes" and mlt["boost"] < knn["boost"]
+    assert "vector" not in body["_source"]

@@ -19,7 +19,9 @@ def test_a_published_idea_is_indexed_by_the_worker_after_commit(celery_worker): 
         idea = IdeaFactory(title="Rooftop beehives on the library", summary="Honey for the neighbourhood.")
         signals.idea_published.send(sender=Idea, idea=idea, actor=idea.author)
         assert celery_worker.queued() == 0  # nothing is sent while the transaction may still roll back
-    celery_worker.wait_until(lambda: IndexedIdea.objects.filter(pk=idea.pk).exists())
+    # The worker indexes the text, then encodes its meaning (loading the model the first time),
+    # then scores novelty.
+    celery_worker.wait_until(lambda: IndexedIdea.objects.filter(pk=idea.pk, novelty__isnull=False).exists())
     assert [hit.title for hit in DatabaseBackend().search("beehives").hits] == ["Rooftop beehives on the library"]
     assert IndexedIdea.objects.get(pk=idea.pk).novelty == 1.0  # scored by the worker too
 

@@ -75,6 +75,9 @@ def test_leadership_may_sort_by_novelty_and_residents_may_not(client, indexed_ci
 
 def test_query_count_is_pinned_and_constant_in_the_number_of_ideas(client, home_page, django_assert_max_num_queries):
     challenge = ChallengeFactory.create("submission", title="Bike city")
+    # Not a hit for "bike", so "Related ideas" always has a candidate to look up.
+    elsewhere = ChallengeFactory.create("submission", title="Greener streets")
+    services.index_refresh(idea_ids=[IdeaFactory(challenge=elsewhere, title="Cycle lanes on the ring road").pk])
 
     def search_with(count):
         ideas = [
@@ -89,3 +92,17 @@ def test_query_count_is_pinned_and_constant_in_the_number_of_ideas(client, home_
         return len(context.captured_queries)
 
     assert search_with(2) == search_with(25)
+
+
+def test_related_ideas_by_meaning_are_a_separate_labelled_section(client, indexed_city):
+    html = client.get("/search/", {"q": "segregated paths for bicycles"}).text
+    hits, related = html.split('id="search-related-heading"')
+    assert "No ideas match" in hits  # no idea has all these words...
+    assert "Related ideas" in related and "Protected bike lanes on Main Street" in related  # ...one means them
+    assert "spam" not in related
+
+
+def test_an_idea_shown_for_the_words_is_not_repeated_among_related_ideas(client, indexed_city):
+    html = client.get("/search/", {"q": "bike"}).text
+    related = html.split('id="search-related-heading"')[1] if 'id="search-related-heading"' in html else ""
+    assert "Protected bike lanes on Main Street" not in related

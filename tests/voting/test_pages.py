@@ -55,7 +55,7 @@ def test_the_cap_shows_and_refuses(client, voter, support_challenge):
     client.post(f"/votes/ideas/{first.pk}/support/", {"action": "add"})
 
     page = client.get(support_challenge.url).content.decode()
-    assert "0 of 1 supports left" in page
+    assert "0 of 1 support left" in page
     assert "You have used all your supports. Withdraw one to support this idea." in page
 
     response = client.post(f"/votes/ideas/{second.pk}/support/", {"action": "add"}, follow=True)

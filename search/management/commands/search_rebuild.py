@@ -1,5 +1,6 @@
-"""Rebuild search: every public idea into search's own index (and into the search service,
-when one is configured), then score novelty. Search keeps answering while it runs."""
+"""Rebuild search: every public idea into search's own index, the meaning vectors of those
+whose text (or the model) changed, the search service's copy when one is configured, then
+novelty. Search keeps answering while it runs."""
 
 import sys
 
@@ -41,12 +42,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--skip-novelty", action="store_true", help="Do not recompute novelty scores.")
+        parser.add_argument(
+            "--reencode", action="store_true", help="Encode every idea's meaning again, not only changed ones."
+        )
 
-    def handle(self, *args, skip_novelty=False, **options):
+    def handle(self, *args, skip_novelty=False, reencode=False, **options):
         backend = get_backend()
         bar = ProgressBar(self.stdout, "Ideas")
         indexed = services.index_rebuild(progress=bar)
         bar(indexed, indexed)
+        bar.finish()
+        bar = ProgressBar(self.stdout, "Meaning vectors")
+        encoded = services.vectors_refresh(force=reencode, progress=bar)
+        bar(encoded, encoded)
         bar.finish()
         if backend.keeps_own_copy:
             bar = ProgressBar(self.stdout, f"Ideas in {backend.name}")
@@ -63,6 +71,6 @@ class Command(BaseCommand):
             scored = services.novelty_refresh_all(progress=bar)
             bar(scored, scored)
             bar.finish()
-        message = f"Search index rebuilt: {indexed:,} ideas indexed"
+        message = f"Search index rebuilt: {indexed:,} ideas indexed, {encoded:,} encoded"
         message += "." if skip_novelty else f", {scored:,} novelty scores computed."
         self.stdout.write(self.style.SUCCESS(message))
