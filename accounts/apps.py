@@ -9,6 +9,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .sites import sync_site
+
+        post_migrate.connect(sync_site, sender=self, dispatch_uid="accounts-sync-site")
+
         from .privacy import register_own_sections
 
         register_own_sections()

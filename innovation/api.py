@@ -6,6 +6,8 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import DataExportView, MeView
 from ideas import api as ideas_api
 from ideas import converters
+from integrations import api as integrations_api
+from notifications import api as notifications_api
 from pipeline.api import IdeaTimelineView, PilotViewSet
 from search import api as search_api
 from voting import api as voting_api
@@ -25,10 +27,17 @@ router.register("pilots", PilotViewSet, basename="pilot")
 router.register("challenges", ideas_api.ChallengeViewSet, basename="challenge")
 router.register("ideas", ideas_api.IdeaViewSet, basename="idea")
 router.register("comments", ideas_api.CommentViewSet, basename="comment")
+router.register("me/tokens", integrations_api.MyTokenViewSet, basename="me-token")
+router.register("open-data/ideas", integrations_api.OpenIdeaViewSet, basename="api-open-idea")
+router.register("open-data/challenges", integrations_api.OpenChallengeViewSet, basename="api-open-challenge")
+router.register("open-data/pilots", integrations_api.OpenPilotViewSet, basename="api-open-pilot")
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
     path("me/export/", DataExportView.as_view(), name="api-me-export"),
+    path("me/notifications/", notifications_api.NotificationListView.as_view(), name="api-me-notifications"),
+    path("me/notifications/read/", notifications_api.NotificationReadView.as_view(), name="api-me-notifications-read"),
+    path("open-data/", integrations_api.CatalogView.as_view(), name="api-open-data-catalog"),
     path("ideas/<id:pk>/support/", voting_api.SupportView.as_view(), name="api-idea-support"),
     path("challenges/<id:pk>/pair/", voting_api.PairView.as_view(), name="api-challenge-pair"),
     path(

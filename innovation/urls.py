@@ -15,6 +15,9 @@ urlpatterns = [
     path("ideas/", include("ideas.urls")),
     path("votes/", include("voting.urls")),
     path("search/", include("search.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("pipeline/", include("pipeline.public_urls")),
+    path("", include("integrations.urls")),
     path("api/v1/", include("innovation.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

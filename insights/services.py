@@ -190,8 +190,27 @@ def export_listing(
             personal_data=personal,
             rows_total=total,
         )
-        transaction.on_commit(lambda: build_export.delay(export.pk))
+        transaction.on_commit(lambda: _queue_build(build_export, export.pk))
     return export, None
+
+
+def _queue_build(task, export_id: int) -> None:
+    try:
+        task.delay(export_id)
+    except Exception:
+        # The export is recorded as waiting; beat's ``build_waiting_exports`` starts it later.
+        logger.warning("Export %s could not be queued; the sweep builds it later.", export_id, exc_info=True)
+
+
+def exports_waiting(*, older_than: datetime.timedelta, now=None) -> list[int]:
+    """Exports still waiting to start a while after they were asked for: their task was
+    never queued (a broker outage) or was lost. Building is safe to run twice."""
+    now = now or timezone.now()
+    return list(
+        Export.objects.filter(status=ExportStatus.PENDING, created_at__lte=now - older_than)
+        .order_by("created_at")
+        .values_list("pk", flat=True)
+    )
 
 
 def export_build(*, export_id: int) -> Export | None:

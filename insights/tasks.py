@@ -26,6 +26,18 @@ def build_export(export_id: int) -> int:
     return export.rows_total if export else 0
 
 
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def build_waiting_exports() -> int:
+    """Queue every export still waiting two minutes after it was asked for (its task was never
+    queued because the broker was down, or was lost)."""
+    from datetime import timedelta
+
+    waiting = services.exports_waiting(older_than=timedelta(minutes=2))
+    for export_id in waiting:
+        build_export.delay(export_id)
+    return len(waiting)
+
+
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def purge_expired_exports() -> int:
     purged = services.exports_purge_expired()

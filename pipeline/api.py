@@ -1,4 +1,4 @@
-"""Read-only API of the pipeline: an idea's public timeline and the city's pilots.
+"""API of the pipeline: an idea's public timeline, the city's pilots and following a pilot.
 Moves, scorecards and merges are made in the admin, under the rules in ``rules.py``."""
 
 from django.conf import settings
@@ -6,11 +6,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import generics, serializers, viewsets
+from rest_framework import generics, permissions, serializers, viewsets
+from rest_framework import status as http_status
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
+from ideas.api import FOLLOW, FollowSerializer
 from ideas.models import Idea
 
-from . import selectors
+from . import selectors, services
 from .charts import kpi_charts
 from .models import PilotPage, PilotStatus, StageChange
 
@@ -172,4 +176,21 @@ class PilotViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.pilots_public(department=params.get("department", ""), status=status)
 
     def get_serializer_class(self):
+        if self.action == "follow":
+            return FollowSerializer
         return PilotDetailSerializer if self.action == "retrieve" else PilotSerializer
+
+    @extend_schema(
+        summary="Follow (POST) or stop following (DELETE) the pilot: hear of its updates, milestones "
+        "and final decision",
+        request=None,
+        responses=FOLLOW,
+    )
+    @action(detail=True, methods=["post", "delete"], permission_classes=[permissions.IsAuthenticated])
+    def follow(self, request, pk=None):
+        pilot = self.get_object()
+        if request.method == "DELETE":
+            services.pilot_follow_remove(follower=request.user, pilot=pilot)
+            return Response({"following": False})
+        services.pilot_follow_add(follower=request.user, pilot=pilot)
+        return Response({"following": True}, status=http_status.HTTP_201_CREATED)

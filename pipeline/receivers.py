@@ -3,7 +3,7 @@
 - The ideas app's submission, moderation and withdrawal services: the move is recorded on
   the idea's public timeline (the transition table lists these moves as made by ``ideas``).
 - Wagtail's ``page_published`` for pilots: the pilot's ideas move to piloting, adopted or
-  not pursued.
+  not pursued, and the pilot's publication, updates, milestones and decision are announced.
 """
 
 from django.dispatch import receiver
@@ -27,4 +27,6 @@ def record_moderation(sender, idea, actor=None, reason="", **kwargs):
 
 @receiver(page_published, sender=PilotPage, dispatch_uid="pipeline_pilot_published")
 def pilot_published(sender, instance, revision=None, **kwargs):
-    services.pilot_sync_ideas(pilot=instance, actor=getattr(revision, "user", None))
+    actor = getattr(revision, "user", None)
+    services.pilot_sync_ideas(pilot=instance, actor=actor)
+    services.pilot_announce(pilot=instance, actor=actor)

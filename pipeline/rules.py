@@ -62,3 +62,11 @@ rules.add_perm("pipeline.score_idea", may_score)
 rules.add_perm("pipeline.see_review", may_see_review)
 rules.add_perm("pipeline.start_pilot", may_start_pilot)
 rules.add_perm("pipeline.view_idea_pipeline", is_moderator | is_leadership)
+
+
+@rules.predicate
+def pilot_is_live(user, pilot) -> bool:
+    return pilot is not None and pilot.live
+
+
+rules.add_perm("pipeline.follow_pilot", rules.is_authenticated & pilot_is_live)

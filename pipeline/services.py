@@ -2,11 +2,14 @@
 
 Every move is checked against :mod:`pipeline.transitions`, recorded as a :class:`StageChange`
 and announced with :data:`pipeline.signals.stage_changed`, in one transaction. A refused
-move raises :class:`TransitionRefused` whose message names what is allowed instead."""
+move raises :class:`TransitionRefused` whose message names what is allowed instead.
+
+One module on purpose (a little over 400 lines): every write of the pipeline shares the
+transition checks and the locking of ideas above, and callers import one place."""
 
 import logging
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -23,6 +26,7 @@ from .models import (
     CriterionScore,
     Evaluation,
     EvaluatorAssignment,
+    PilotFollow,
     PilotIdea,
     PilotIndexPage,
     PilotPage,
@@ -335,6 +339,35 @@ def pilot_sync_ideas(*, pilot: PilotPage, actor=None) -> list[StageChange]:
             target, note = IdeaStage.NOT_PURSUED, pilot.lessons
         changes.append(_move(idea=idea, target=target, actor=actor, note=note, via="pilot", pilot=pilot))
     return changes
+
+
+@transaction.atomic
+def pilot_announce(*, pilot: PilotPage, actor=None) -> None:
+    """Announce a published pilot: the publication, each update, each milestone done and the
+    final decision. Sent on every publication; listeners recognise what they already
+    announced by the update's, milestone's or pilot's id."""
+    signals.pilot_published.send(sender=PilotPage, pilot=pilot, actor=actor)
+    for update in pilot.updates.order_by("date", "pk"):
+        signals.pilot_updated.send(sender=PilotPage, pilot=pilot, update=update, actor=actor)
+    for milestone in pilot.milestones.filter(done_on__isnull=False).order_by("done_on", "pk"):
+        signals.pilot_milestone_done.send(sender=PilotPage, pilot=pilot, milestone=milestone, actor=actor)
+    if pilot.status in ENDED_STATUSES:
+        signals.pilot_decided.send(sender=PilotPage, pilot=pilot, actor=actor)
+
+
+def pilot_follow_add(*, follower, pilot: PilotPage) -> PilotFollow:
+    """Follow a published pilot (idempotent), to hear of its updates, milestones and decision."""
+    if not follower.has_perm("pipeline.follow_pilot", pilot):
+        raise PermissionDenied(_("Sign in to follow."))
+    with transaction.atomic():
+        follow, _created = PilotFollow.objects.get_or_create(follower=follower, pilot=pilot)
+    return follow
+
+
+def pilot_follow_remove(*, follower, pilot: PilotPage) -> None:
+    """Stop following a pilot (idempotent)."""
+    with transaction.atomic():
+        PilotFollow.objects.filter(follower=follower, pilot=pilot).delete()
 
 
 # Evaluation -----------------------------------------------------------------------------

@@ -15,3 +15,12 @@ idea_merged = Signal()
 evaluation_submitted = Signal()
 # pilot, ideas, actor — sender=PilotPage; a draft pilot was started from selected ideas
 pilot_started = Signal()
+# pilot, actor — sender=PilotPage; the pilot page was published (its first and every later time)
+pilot_published = Signal()
+# pilot, update, actor — sender=PilotPage; sent on each publication for every update the pilot
+# carries (listeners keep their own record of which updates they already announced, by id)
+pilot_updated = Signal()
+# pilot, milestone, actor — sender=PilotPage; likewise for every milestone marked done
+pilot_milestone_done = Signal()
+# pilot, actor — sender=PilotPage; published with a final decision (scaled up or stopped)
+pilot_decided = Signal()

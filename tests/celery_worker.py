@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -49,6 +50,8 @@ class Worker:
     queue: str
     hostname: str
     log_path: Path
+    # Starts another worker process like this one (for start_again).
+    respawn: Callable[[], subprocess.Popen] | None = None
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -64,6 +67,21 @@ class Worker:
                 pytest.fail(f"The Celery worker exited ({self.process.returncode}):\n{self.log()[-4000:]}")
             time.sleep(interval)
         pytest.fail(f"Nothing happened within {timeout}s. Worker log:\n{self.log()[-4000:]}")
+
+    def kill(self) -> None:
+        """Stop the worker at once (SIGKILL), as a crash or an out-of-memory kill would."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def start_again(self) -> None:
+        """Start a new worker process on the same queue (after :meth:`kill`)."""
+        from innovation.celery import app
+
+        self.process = self.respawn()
+        deadline = time.monotonic() + START_TIMEOUT
+        while not app.control.ping(destination=[self.hostname], timeout=0.5):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"The Celery worker did not start again:\n{self.log()[-4000:]}")
 
     def queued(self) -> int:
         """Messages waiting in the worker's queue (not yet taken)."""
@@ -136,12 +154,20 @@ def celery_worker(transactional_db, settings):
     queue = f"test-{uuid.uuid4().hex[:12]}"
     hostname = f"{queue}@localhost"
     log = tempfile.NamedTemporaryFile(prefix="celery-worker-", suffix=".log", delete=False)  # noqa: SIM115
-    process = start_worker_process(
-        broker_url=settings.REDIS_URL,
-        cache_url=settings.REDIS_URL,
-        log=log,
-        args=["--queues", queue, "--hostname", hostname, "--without-heartbeat"],
-    )
+
+    def start(output=log) -> subprocess.Popen:
+        return start_worker_process(
+            broker_url=settings.REDIS_URL,
+            cache_url=settings.REDIS_URL,
+            log=output,
+            args=["--queues", queue, "--hostname", hostname, "--without-heartbeat"],
+        )
+
+    def respawn() -> subprocess.Popen:
+        with open(log.name, "ab") as output:
+            return start(output)
+
+    process = start()
     saved = {
         "task_always_eager": app.conf.task_always_eager,
         "task_default_queue": app.conf.task_default_queue,
@@ -153,7 +179,7 @@ def celery_worker(transactional_db, settings):
     if app.conf.broker_url != settings.REDIS_URL:
         app.conf.broker_url = settings.REDIS_URL
         app._pool = None
-    worker = Worker(process=process, queue=queue, hostname=hostname, log_path=Path(log.name))
+    worker = Worker(process=process, queue=queue, hostname=hostname, log_path=Path(log.name), respawn=respawn)
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while not app.control.ping(destination=[hostname], timeout=0.5):
@@ -165,6 +191,6 @@ def celery_worker(transactional_db, settings):
             setattr(app.conf, key, value)
         _forget_routing(app)
         app._pool = None
-        stop_process(process)
+        stop_process(worker.process)
         log.close()
         Path(log.name).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ secrets have no default here — production.py requires them.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -54,6 +55,7 @@ THIRD_PARTY_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "rest_framework",
     "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
 ]
@@ -64,7 +66,10 @@ LOCAL_APPS = [
     "voting",
     "pipeline",
     "search",
+    "integrations",
     "insights",
+    # Last: its demo relays the events every other demo recorded.
+    "notifications",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -77,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "integrations.middleware.TokenWriteAuditMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.PersonLanguageMiddleware",
     "accounts.middleware.CurrentTermsMiddleware",
@@ -275,6 +281,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "integrations.auth.ApiTokenAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -392,6 +399,40 @@ GREENLIGHT_MAP = {
     "ZOOM": env.int("MAP_ZOOM", default=13),
 }
 
+# Notifications
+# The programme's postal address, printed at the foot of every email.
+GREENLIGHT_PROGRAMME_ADDRESS = env("PROGRAMME_ADDRESS", default="City Hall, 1 Main Square")
+# How long the unsubscribe link in an email keeps working.
+NOTIFICATIONS_UNSUBSCRIBE_MAX_AGE_DAYS = env.int("NOTIFICATIONS_UNSUBSCRIBE_MAX_AGE_DAYS", default=90)
+# The relay retries a failing outbox consumer after 30 s, 1, 2, 4... minutes, then parks it.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
+# People per batch when digests are built.
+NOTIFICATIONS_DIGEST_BATCH = env.int("NOTIFICATIONS_DIGEST_BATCH", default=500)
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=60)
+CELERY_BEAT_SCHEDULE["notifications-relay-outbox"] = {
+    "task": "notifications.tasks.relay_outbox",
+    "schedule": OUTBOX_SWEEP_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["notifications-send-pending-emails"] = {
+    "task": "notifications.tasks.send_pending_emails",
+    "schedule": OUTBOX_SWEEP_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["notifications-phase-events"] = {
+    "task": "notifications.tasks.record_phase_events",
+    "schedule": 10 * 60,
+}
+CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=env.int("NOTIFICATIONS_DIGEST_HOUR", default=7), minute=0),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=env.int("NOTIFICATIONS_DIGEST_HOUR", default=7), minute=0, day_of_week="monday"),
+    "args": ("weekly",),
+}
+
 # Insights
 # Exports with more rows than this are built by a Celery task and offered by a link that
 # expires after INSIGHTS_EXPORT_LINK_HOURS.
@@ -404,6 +445,10 @@ INSIGHTS_REFRESH_SECONDS = env.int("INSIGHTS_REFRESH_SECONDS", default=300)
 CELERY_BEAT_SCHEDULE["insights-refresh-dashboard"] = {
     "task": "insights.tasks.refresh_dashboard",
     "schedule": INSIGHTS_REFRESH_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["insights-build-waiting-exports"] = {
+    "task": "insights.tasks.build_waiting_exports",
+    "schedule": 60,
 }
 CELERY_BEAT_SCHEDULE["insights-purge-expired-exports"] = {
     "task": "insights.tasks.purge_expired_exports",
@@ -494,3 +539,33 @@ CELERY_BEAT_SCHEDULE["accounts-purge-data-exports"] = {
     "task": "accounts.tasks.purge_data_exports",
     "schedule": 24 * 3600,
 }
+
+# Integrations: API tokens, webhooks, open data
+# Personal and service tokens (django-rest-knox, stored as SHA-512 digests), sent as
+# "Authorization: Bearer glt_…". Plain "Token …" keys made in a shell still work.
+KNOX_TOKEN_MODEL = "integrations.ApiToken"
+# knox's own migrations would create its default token table even though it is swapped out.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_PREFIX": "glt_",
+    "TOKEN_TTL": None,  # each token gets the expiry its creator chose
+    "AUTO_REFRESH": False,
+}
+# Webhook receivers may not resolve to loopback, private, link-local or reserved addresses,
+# except these host names or IP addresses (e.g. a receiver inside the city's own network).
+WEBHOOK_ALLOWED_PRIVATE_HOSTS = env.list("WEBHOOK_ALLOWED_PRIVATE_HOSTS", default=[])
+# Seconds to connect to a receiver, and for the whole request and answer.
+WEBHOOK_CONNECT_TIMEOUT = env.float("WEBHOOK_CONNECT_TIMEOUT", default=5)
+WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=15)
+# Retries: the first after WEBHOOK_RETRY_BASE seconds, each later one three times longer
+# (at most 6 hours apart), until WEBHOOK_RETRY_WINDOW seconds after the event.
+WEBHOOK_RETRY_BASE = env.float("WEBHOOK_RETRY_BASE", default=30)
+WEBHOOK_RETRY_WINDOW = env.int("WEBHOOK_RETRY_WINDOW", default=24 * 60 * 60)
+# Seconds beyond the timeouts after which an attempt whose worker died is taken over.
+WEBHOOK_LEASE_GRACE = env.float("WEBHOOK_LEASE_GRACE", default=15)
+CELERY_BEAT_SCHEDULE["integrations-webhook-sweep"] = {"task": "integrations.tasks.webhook_sweep", "schedule": 60}
+# The licence the open-data catalogue states for every dataset (a name and a URL).
+OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="CC-BY-4.0")
+OPEN_DATA_LICENSE_URL = env("OPEN_DATA_LICENSE_URL", default="https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="")

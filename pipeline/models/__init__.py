@@ -3,6 +3,7 @@ and the pilot pages that test selected ideas in the city."""
 
 from .evaluation import CriterionScore, Evaluation, EvaluatorAssignment
 from .pilots import (
+    PilotFollow,
     PilotIdea,
     PilotIndexPage,
     PilotMilestone,
@@ -16,6 +17,7 @@ __all__ = [
     "CriterionScore",
     "Evaluation",
     "EvaluatorAssignment",
+    "PilotFollow",
     "PilotIdea",
     "PilotIndexPage",
     "PilotMilestone",

@@ -146,6 +146,10 @@ class PilotPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(pilot_detail_context(pilot=self))
+        user = getattr(request, "user", None)
+        context["follows_pilot"] = bool(
+            getattr(user, "is_authenticated", False) and self.follows.filter(follower=user).exists()
+        )
         return context
 
     @property
@@ -213,3 +217,22 @@ class PilotUpdate(Orderable):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PilotFollow(models.Model):
+    """A person follows a pilot, to hear of its updates, milestones and final decision."""
+
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("follower"), on_delete=models.CASCADE, related_name="pilot_follows"
+    )
+    pilot = models.ForeignKey(PilotPage, verbose_name=_("pilot"), on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pilot follow")
+        verbose_name_plural = _("pilot follows")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["follower", "pilot"], name="one_follow_per_pilot")]
+
+    def __str__(self) -> str:
+        return f"{self.follower} follows {self.pilot}"

@@ -1,0 +1,66 @@
+"""The person's own API tokens, on their account pages."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+
+from . import services
+from .forms import TokenForm
+from .models import ApiToken
+
+
+def add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+class TokensView(LoginRequiredMixin, FormView):
+    """List, create (the token is shown once) and revoke personal API tokens."""
+
+    template_name = "integrations/tokens.html"
+    form_class = TokenForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tokens"] = services.tokens_of(owner=self.request.user)
+        context["new_token"] = kwargs.get("new_token")
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            token, secret = services.token_create(
+                owner=self.request.user, name=data["name"], access=data["access"], lifetime_days=data["expires_in_days"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Token “%(name)s” created. Copy it now: it will not be shown again.") % {"name": token.name}
+        )
+        response = self.render_to_response(
+            self.get_context_data(form=self.form_class(), new_token={"token": token, "secret": secret})
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class TokenRevokeView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        try:
+            services.token_revoke(actor=request.user, token_id=pk)
+        except ApiToken.DoesNotExist:
+            messages.error(request, _("That token does not exist (any more)."))
+        else:
+            messages.success(request, _("The token was revoked: requests with it are refused from now on."))
+        return redirect("integrations:tokens")
