@@ -7,7 +7,7 @@ DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/greenlight
 REDIS_URL ?= redis://127.0.0.1:6379/1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format install install-dev migrate demo worker clean vendor
+.PHONY: run test lint format install install-dev migrate demo worker clean vendor messages
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -41,6 +41,10 @@ test: install-dev
 	# The search backend contract and the quality of similar ideas and novelty again on SQLite,
 	# the embedded default (an in-memory test database).
 	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/search/test_backend_contract.py tests/search/test_meaning_quality.py -q
+
+## Extract new strings into locale/*/LC_MESSAGES/*.po and compile the catalogues (needs GNU gettext)
+messages: install
+	$(BIN)/python scripts/messages.py --compile
 
 lint: install-dev
 	$(BIN)/ruff check .

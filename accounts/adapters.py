@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 
 from . import ratelimits
@@ -30,3 +31,51 @@ class AccountAdapter(DefaultAccountAdapter):
         password reset made from the same address, which ends that place's lock."""
         account_key = super()._get_login_attempts_cache_key(request, **credentials)
         return f"{account_key}:{ratelimits.client_bucket(request)}"
+
+
+def is_city_staff_login(*, email: str, claims: dict) -> bool:
+    """Whether a sign-in through the city's identity provider is by city staff: an email in a
+    staff domain (GREENLIGHT_STAFF_EMAIL_DOMAINS), or the configured claim in the ID token
+    (GREENLIGHT_STAFF_CLAIM: "claim" is true, or "claim=value" is or contains the value)."""
+    domain = email.rsplit("@", 1)[-1].lower() if "@" in email else ""
+    domains = {entry.lower().lstrip("@") for entry in settings.GREENLIGHT_STAFF_EMAIL_DOMAINS}
+    if domain and domain in domains:
+        return True
+    rule = settings.GREENLIGHT_STAFF_CLAIM
+    if not rule:
+        return False
+    name, _sep, wanted = rule.partition("=")
+    value = claims.get(name.strip())
+    if not wanted:
+        return bool(value)
+    if isinstance(value, list | tuple):
+        return wanted in [str(item) for item in value]
+    return str(value) == wanted
+
+
+class CitySignInAdapter(DefaultSocialAccountAdapter):
+    """Sign-in through the city's identity provider (OpenID Connect): the account is made or
+    joined by its verified email; staff (by domain or claim) join City staff, every time they
+    sign in, so a new member of staff needs nothing done by hand."""
+
+    def save_user(self, request, sociallogin, form=None):
+        user = super().save_user(request, sociallogin, form=form)
+        from . import services
+
+        services.user_join_default_role(user=user)
+        self._staff_role(sociallogin, user)
+        return user
+
+    def pre_social_login(self, request, sociallogin):
+        super().pre_social_login(request, sociallogin)
+        if sociallogin.is_existing:
+            self._staff_role(sociallogin, sociallogin.user)
+
+    def _staff_role(self, sociallogin, user) -> None:
+        from . import roles, services
+
+        claims = dict(sociallogin.account.extra_data or {})
+        claims.update(claims.get("userinfo") or {})
+        claims.update(claims.get("id_token") or {})
+        if is_city_staff_login(email=user.email or claims.get("email", ""), claims=claims):
+            services.user_add_role(user=user, role_name=roles.CITY_STAFF)

@@ -15,6 +15,10 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(sync_site, sender=self, dispatch_uid="accounts-sync-site")
 
+        from .privacy import register_own_sections
+
+        register_own_sections()
+
 
 class GreenlightUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with Greenlight's fields, and without the "Administrator"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -74,9 +75,23 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.SET_NULL,
         related_name="residents",
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the site and of the emails you receive."),
+    )
     is_staff = models.BooleanField(_("may open the admin"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    erased_at = models.DateTimeField(
+        _("account deleted"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The person deleted their account; what they contributed stays without their name."),
+    )
 
     objects = UserManager()
 
@@ -94,6 +109,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def public_name(self) -> str:
         """The name others see: the display name, or an anonymous label — never the email."""
+        if self.erased_at:
+            return str(_("Former participant"))
         if self.display_name:
             return self.display_name
         if self.first_name:
@@ -105,3 +122,58 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.public_name
+
+
+class TermsAcceptance(models.Model):
+    """A person accepted a version of the terms of use at a moment. The newest row per person
+    says whether they must accept again before their next contribution."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="terms_acceptances"
+    )
+    version = models.CharField(_("terms version"), max_length=40)
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-accepted_at", "-pk"]
+        verbose_name = _("terms acceptance")
+        verbose_name_plural = _("terms acceptances")
+        constraints = [models.UniqueConstraint(fields=["user", "version"], name="terms_once_per_version")]
+
+    def __str__(self) -> str:
+        return f"{self.version} @ {self.accepted_at:%Y-%m-%d %H:%M}"
+
+
+class DataExport(models.Model):
+    """A "Download my data" request: prepared by a Celery task, downloadable by its owner
+    through a link that expires."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="data_exports"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.requested_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def filename(self) -> str:
+        return f"greenlight-data-{self.requested_at:%Y%m%d}.zip"
+
+    def is_downloadable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.status == self.Status.READY and self.expires_at is not None and self.expires_at > now

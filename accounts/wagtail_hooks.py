@@ -31,3 +31,8 @@ def initials_avatar(user, size):
         return None
     name = user.public_name if hasattr(user, "public_name") else str(user)
     return initials_avatar_url(name=str(name), key=str(user.pk), size=size)
+
+
+@hooks.register("register_log_actions")
+def account_log_actions(actions):
+    actions.register_action("greenlight.account.delete", _("Delete account"), _("An account was deleted"))

@@ -1,8 +1,11 @@
 """The demo home page and a content page."""
 
-from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from django.apps import apps
+from django.conf import settings as django_settings
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page, Site
 
+from .demo_translations import LEGAL_PAGES, SPANISH_PAGES
 from .models import HomePage, SiteSettings, StandardPage
 
 HOME_BODY = [
@@ -45,7 +48,7 @@ def load(*, stdout) -> None:
             if placeholder.specific_class is Page and not placeholder.get_children().exists():
                 placeholder.delete()
         home = HomePage(
-            title=_("Ideas that move our city"),
+            title="Ideas that move our city",
             slug="home",
             intro="Share ideas, support the ones you believe in, and follow the pilots that come out of them.",
             body=HOME_BODY,
@@ -83,4 +86,48 @@ def load(*, stdout) -> None:
         settings.contact_email = "innovation@riverside.example"
         settings.footer_text = "Greenlight — Riverside's open innovation programme."
         settings.save()
-    stdout.write("  pages: home page and About")
+    _legal_pages(home, settings)
+    stdout.write("  pages: home page, About, privacy policy, terms of use, accessibility statement")
+
+
+def _legal_pages(home, settings) -> None:
+    """The privacy policy, terms of use and accessibility statement, linked from the footer."""
+    changed = []
+    for slug, content in LEGAL_PAGES.items():
+        page = StandardPage.objects.filter(slug=slug, locale__language_code=django_settings.LANGUAGE_CODE).first()
+        if page is None:
+            page = StandardPage(slug=slug, **content["en"])
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        if getattr(settings, f"{content['setting']}_id") is None:
+            setattr(settings, content["setting"], page)
+            changed.append(content["setting"])
+    if changed:
+        settings.save(update_fields=changed)
+
+
+def finish(*, stdout) -> None:
+    """After every app's demo: the Spanish translations of the home page, one challenge, one
+    pilot and the legal pages."""
+    spanish, _created = Locale.objects.get_or_create(language_code="es")
+    pages = [(apps.get_model(label), slug, text) for (label, slug), text in SPANISH_PAGES]
+    pages += [(StandardPage, slug, content["es"]) for slug, content in LEGAL_PAGES.items()]
+    made = 0
+    for model, slug, text in pages:
+        source = model.objects.filter(locale__language_code=django_settings.LANGUAGE_CODE)
+        source = (source.filter(slug=slug) if slug else source).first()
+        if source is None:
+            continue
+        translated = source.get_translation_or_none(spanish)
+        if translated is not None and translated.live and not translated.alias_of_id:
+            continue
+        # A parent copied along with a translated child is an alias, still to be written.
+        translated = (translated or source.copy_for_translation(spanish, copy_parents=True)).specific
+        if translated.alias_of_id:
+            ConvertAliasPageAction(translated).execute(skip_permission_checks=True)
+        for name, value in text.items():
+            setattr(translated, name, value)
+        translated.save()
+        translated.save_revision().publish()
+        made += 1
+    stdout.write(f"  translations: Spanish pages added: {made}")

@@ -2,6 +2,8 @@
 
 from collections.abc import Callable
 
+from wagtail.models import Page
+
 _featured_providers: list[Callable] = []
 
 
@@ -12,9 +14,17 @@ def register_featured(provider: Callable) -> Callable:
 
 
 def home_featured(*, home) -> dict:
+    from .translation import default_language_active, show_translated
+
     context: dict = {}
     for provider in _featured_providers:
         context.update(provider(home=home))
+    if not default_language_active():
+        # Featured challenges and pilots titled in the visitor's language where translated.
+        for value in context.values():
+            for item in value if isinstance(value, list | tuple) else ():
+                if isinstance(item, Page):
+                    show_translated(item)
     return context
 
 

@@ -4,6 +4,7 @@ The same django-rules permissions as the pages decide every request: each viewse
 rule per action and :class:`RulesPermission` checks it on the object. Writes go through the
 services, whose validation errors come back as JSON field errors."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -344,7 +345,12 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
     rules_permissions = {"follow": "ideas.follow"}
 
     def get_queryset(self):
-        return ChallengePage.objects.live().order_by("-ideas_open", "-id")
+        # Translations (other locales) are shown through the page they translate, never listed.
+        return (
+            ChallengePage.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("-ideas_open", "-id")
+        )
 
     def get_serializer(self, *args, **kwargs):
         if args and self.action in ("list", "retrieve"):

@@ -15,3 +15,7 @@ class IdeasConfig(AppConfig):
 
         register_builtin_sorts()
         register_media_guard(media_guard)
+
+        from . import privacy
+
+        privacy.register()

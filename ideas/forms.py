@@ -2,7 +2,9 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from accounts.models import District
 
@@ -13,6 +15,18 @@ BODY_HELP = _(
     "Separate paragraphs with a blank line; start a line with “- ” for a list. "
     "Bold, italic and links in simple HTML are kept; anything else is removed."
 )
+
+
+# The longest description, in words (shown with a live counter).
+BODY_MAX_WORDS = 600
+
+
+def _counted(limit: int, kind: str) -> dict:
+    """Widget attributes for site.js's live counter under a field ("12 of 140 characters")."""
+    return {f"data-{kind}-limit": str(limit)}
+
+
+BODY_LIMIT = ngettext_lazy("At most %(words)s word.", "At most %(words)s words.", "words") % {"words": BODY_MAX_WORDS}
 
 
 def map_picker_attrs(latitude: forms.Field, longitude: forms.Field) -> bool:
@@ -37,10 +51,23 @@ def map_picker_attrs(latitude: forms.Field, longitude: forms.Field) -> bool:
 
 
 class IdeaForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=140)
-    summary = forms.CharField(label=_("One-line summary"), max_length=280)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=140,
+        widget=forms.TextInput(attrs=_counted(140, "char")),
+        help_text=_("At most 140 characters."),
+    )
+    summary = forms.CharField(
+        label=_("One-line summary"),
+        max_length=280,
+        widget=forms.TextInput(attrs=_counted(280, "char")),
+        help_text=_("At most 280 characters."),
+    )
     body = forms.CharField(
-        label=_("Describe your idea"), required=False, widget=forms.Textarea(attrs={"rows": 8}), help_text=BODY_HELP
+        label=_("Describe your idea"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, **_counted(BODY_MAX_WORDS, "word")}),
+        help_text=format_lazy("{} {}", BODY_HELP, BODY_LIMIT),
     )
     photo = forms.FileField(
         label=_("Photo"),
@@ -53,6 +80,10 @@ class IdeaForm(forms.Form):
         max_length=250,
         required=False,
         help_text=_("Required with a photo: what it shows, for people who cannot see it."),
+    )
+    photo_consent = forms.BooleanField(
+        label=_("I may share this photo, and it shows no one who could be recognised unless they agreed to be shown."),
+        required=False,
     )
     remove_photo = forms.BooleanField(label=_("Remove the current photo"), required=False)
     suggested_tags = forms.MultipleChoiceField(
@@ -102,6 +133,25 @@ class IdeaForm(forms.Form):
                     "other_tags": ", ".join(name for name in names if name not in suggested_names),
                 }
             )
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        words = len(body.split())
+        if words > BODY_MAX_WORDS:
+            raise forms.ValidationError(
+                _("Please shorten the description to %(limit)s words (it has %(count)s).")
+                % {"limit": BODY_MAX_WORDS, "count": words}
+            )
+        return body
+
+    def clean(self):
+        data = super().clean()
+        if data.get("photo") and not data.get("photo_consent"):
+            self.add_error(
+                "photo_consent",
+                _("Please confirm that you may share this photo and that it shows no one without their agreement."),
+            )
+        return data
 
     @property
     def opening_fields(self) -> list:

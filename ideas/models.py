@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from accounts.i18n import current_language
 from home.blocks import BodyBlock
 
 
@@ -389,6 +390,19 @@ class IdeaQuerySet(models.QuerySet):
         return self.public()
 
 
+def written_language_field() -> models.CharField:
+    """The language an idea or comment was written in (the writer's interface language then),
+    shown as a label and as the ``lang`` of its text."""
+    return models.CharField(
+        _("written in"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=current_language,
+        db_default=settings.LANGUAGE_CODE,
+        editable=False,
+    )
+
+
 class Idea(models.Model):
     """An answer to a challenge, written by a resident or member of staff."""
 
@@ -410,6 +424,7 @@ class Idea(models.Model):
         related_name="+",
     )
     image_alt = models.CharField(_("photo description"), max_length=250, blank=True)
+    language = written_language_field()
     tags = TaggableManager(through=TaggedIdea, blank=True, verbose_name=_("tags"))
     # The tag names as shown on cards, kept by the services next to ``tags`` so lists need no
     # extra query.
@@ -510,6 +525,7 @@ class Comment(models.Model):
     )
     depth = models.PositiveSmallIntegerField(default=0)
     body = models.TextField(_("comment"), help_text=_("Sanitised HTML."))
+    language = written_language_field()
     is_official = models.BooleanField(_("official response"), default=False)
     is_deleted = models.BooleanField(_("removed by its author"), default=False)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)

@@ -1,5 +1,6 @@
 """Reads about challenges and ideas, with the visibility rules applied."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -248,7 +249,10 @@ def challenges_by_phase(*, index=None, now=None) -> list[tuple[str, str, list[Ch
     """Live challenges grouped by phase (open for ideas, voting, in review, closed, opens soon),
     newest first, each with ``idea_total`` and ``participant_total``."""
     now = now or timezone.now()
-    challenges = ChallengePage.objects.live().select_related("hero_image")
+    # Translations (other locales) are shown through the page they translate, never listed.
+    challenges = (
+        ChallengePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).select_related("hero_image")
+    )
     if index is not None:
         challenges = challenges.child_of(index)
     challenges = attach_challenge_totals(list(challenges.order_by("-ideas_open")))

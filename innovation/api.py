@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from accounts.api import MeView
+from accounts.api import DataExportView, MeView
 from ideas import api as ideas_api
 from ideas import converters
 from integrations import api as integrations_api
@@ -34,6 +34,7 @@ router.register("open-data/pilots", integrations_api.OpenPilotViewSet, basename=
 
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
+    path("me/export/", DataExportView.as_view(), name="api-me-export"),
     path("me/notifications/", notifications_api.NotificationListView.as_view(), name="api-me-notifications"),
     path("me/notifications/read/", notifications_api.NotificationReadView.as_view(), name="api-me-notifications-read"),
     path("open-data/", integrations_api.CatalogView.as_view(), name="api-open-data-catalog"),

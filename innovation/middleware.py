@@ -3,6 +3,7 @@ third-party UIs need it), one guard against NUL characters in addresses, and the
 error pages with DEBUG on."""
 
 import logging
+from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -16,6 +17,17 @@ from home.views import page_not_found, server_error
 logger = logging.getLogger("django.request")
 
 
+def identity_provider_origins() -> list[str]:
+    """Origins of the configured OpenID Connect providers (the city's sign-in)."""
+    apps = settings.SOCIALACCOUNT_PROVIDERS.get("openid_connect", {}).get("APPS", [])
+    origins = []
+    for app in apps:
+        parts = urlsplit(app.get("settings", {}).get("server_url", ""))
+        if parts.scheme and parts.netloc:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    return origins
+
+
 class GreenlightCSPMiddleware(CSPMiddleware):
     """The public site allows no inline script or style; the Wagtail admin and the API docs
     ship their own inline code, so their paths get ``'unsafe-inline'`` added and may be framed
@@ -24,6 +36,9 @@ class GreenlightCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith("/accounts/") and (origins := identity_provider_origins()):
+            # "Continue" on the city sign-in page posts a form that redirects to the provider.
+            parts.update = {**(parts.update or {}), "form-action": ["'self'", *origins]}
         if not report_only and request.path_info.startswith(settings.GREENLIGHT_CSP_RELAXED_PATHS):
             parts.replace = {
                 **(parts.replace or {}),

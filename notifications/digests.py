@@ -24,6 +24,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from accounts.i18n import with_language
+
 from .emails import absolute, build_email, unsubscribe_url
 from .models import EmailState, Frequency, Notification, SentEmail
 from .texts import notification_text
@@ -153,7 +155,7 @@ def send_due(*, frequency: str, now=None, batch: int | None = None, connection=N
             people = list(
                 User.objects.filter(pk__in=ids, is_active=True)
                 .exclude(email="")
-                .only("id", "email", "display_name", "first_name", "last_name")
+                .only("id", "email", "display_name", "first_name", "last_name", "language")
             )
             for start in range(0, len(people), CLAIM_CHUNK):
                 chunk = [person for person in people[start : start + CLAIM_CHUNK] if items.get(person.pk)]
@@ -163,9 +165,13 @@ def send_due(*, frequency: str, now=None, batch: int | None = None, connection=N
                 for person in chunk:
                     if person.pk in done:
                         continue
-                    email = digest_email(
-                        recipient=person, frequency=frequency, notifications=items[person.pk], total=totals[person.pk]
-                    )
+                    with with_language(person):  # written in the recipient's language
+                        email = digest_email(
+                            recipient=person,
+                            frequency=frequency,
+                            notifications=items[person.pk],
+                            total=totals[person.pk],
+                        )
                     email.connection = mail_connection
                     email.send()
                     delivered.append(SentEmail(key=keys[person.pk], recipient=person))

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts.i18n import with_language
+
 from .models import EmailState, Kind, Notification, SentEmail
 from .texts import notification_text
 
@@ -135,7 +137,9 @@ def send_pending(*, batch: int = SEND_BATCH) -> tuple[int, bool]:
                 if not SentEmail.objects.filter(key=key).exists():
                     recipient = notification.recipient
                     if recipient.is_active and recipient.email:
-                        notification_email(notification).send()
+                        with with_language(recipient):  # written in the recipient's language
+                            email = notification_email(notification)
+                        email.send()
                         sent += 1
                     SentEmail.objects.create(key=key, recipient=recipient)
                 notification.email_state = EmailState.SENT

@@ -4,6 +4,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 
@@ -203,7 +204,9 @@ def _metric_sort_key(value):
 # Pilots ---------------------------------------------------------------------------------
 def pilots_public(*, department: str = "", status: str = ""):
     """Published pilots anyone may read, running ones first."""
-    pilots = PilotPage.objects.live().public().order_by("-first_published_at", "-pk")
+    # Translations (other locales) are shown through the page they translate, never listed.
+    pilots = PilotPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    pilots = pilots.order_by("-first_published_at", "-pk")
     if department:
         pilots = pilots.filter(department=department)
     if status:

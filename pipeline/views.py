@@ -1,6 +1,7 @@
 """The pipeline's admin screens: the board, an idea's pipeline page, scorecards, evaluator
 assignments and starting pilots. Views check a rule, call a service and report back."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
@@ -70,9 +71,13 @@ class PipelineIndexView(AdminView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["challenges"] = ChallengePage.objects.annotate(
-            in_pipeline=Count("ideas", filter=Q(ideas__stage__in=transitions.BOARD_STAGES, ideas__is_hidden=False))
-        ).order_by("-ideas_open")
+        context["challenges"] = (
+            ChallengePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            .annotate(
+                in_pipeline=Count("ideas", filter=Q(ideas__stage__in=transitions.BOARD_STAGES, ideas__is_hidden=False))
+            )
+            .order_by("-ideas_open")
+        )
         context["queue"] = selectors.evaluation_queue(evaluator=self.request.user)
         return context
 

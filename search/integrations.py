@@ -1,6 +1,7 @@
 """What search takes from the pipeline: its stage moves and merges reindex ideas, earlier
 pilots count for novelty, and novelty appears on the pipeline board as a card figure."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from pipeline import signals as pipeline_signals
@@ -25,7 +26,9 @@ def pilot_texts() -> list:
 
     from .services import gist
 
-    pilots = PilotPage.objects.live().exclude(first_published_at=None)
+    # Translations (other locales) are not pilots of their own.
+    pilots = PilotPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+    pilots = pilots.exclude(first_published_at=None)
     rows = pilots.values_list("first_published_at", "title", "summary")
     return [(when, gist(title, summary)) for when, title, summary in rows]
 

@@ -44,6 +44,7 @@ class VotingIndexView(VotingAdminView):
         context = super().get_context_data(**kwargs)
         context["challenges"] = (
             ChallengePage.objects.exclude(voting_method=VotingMethod.NONE)
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
             .annotate(
                 supporters=Count("ideas__supports__voter", distinct=True),
                 comparers=Count("pairwise_votes__voter", distinct=True),

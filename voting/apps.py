@@ -10,3 +10,7 @@ class VotingConfig(AppConfig):
         from . import panels
 
         panels.register()
+
+        from . import privacy
+
+        privacy.register()

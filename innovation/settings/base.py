@@ -33,6 +33,8 @@ THIRD_PARTY_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.GreenlightUsersConfig",
@@ -49,6 +51,8 @@ THIRD_PARTY_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "rest_framework",
     "rest_framework.authtoken",
     "knox",
@@ -80,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "integrations.middleware.TokenWriteAuditMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.PersonLanguageMiddleware",
+    "accounts.middleware.CurrentTermsMiddleware",
     "accounts.middleware.AdminMFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -168,12 +174,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtrasForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
@@ -185,15 +192,42 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
 }
+# City sign-in (OpenID Connect: Entra ID, Okta, Keycloak...). Off unless OIDC_SERVER_URL is set.
+# Residents keep email and password; people signing in through the city's provider whose
+# email domain is in GREENLIGHT_STAFF_EMAIL_DOMAINS, or whose ID token carries
+# GREENLIGHT_STAFF_CLAIM ("claim" or "claim=value", e.g. "groups=city-staff"), join City staff.
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.CitySignInAdapter"
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS: dict = {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": []}}
+if env("OIDC_SERVER_URL", default=""):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
+        {
+            "provider_id": env("OIDC_PROVIDER_ID", default="city"),
+            "name": env("OIDC_NAME", default="City sign-in"),
+            "client_id": env("OIDC_CLIENT_ID"),
+            "secret": env("OIDC_CLIENT_SECRET"),
+            "settings": {"server_url": env("OIDC_SERVER_URL")},
+        }
+    )
+GREENLIGHT_STAFF_EMAIL_DOMAINS = env.list("GREENLIGHT_STAFF_EMAIL_DOMAINS", default=[])
+GREENLIGHT_STAFF_CLAIM = env("GREENLIGHT_STAFF_CLAIM", default="")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Greenlight"
 # When true, anyone who may open the Wagtail admin must have two-factor authentication on.
 GREENLIGHT_ADMIN_REQUIRES_MFA = env.bool("GREENLIGHT_ADMIN_REQUIRES_MFA", default=False)
 
 # Internationalisation
+# The interface languages. A person's choice is remembered in their profile
+# (``User.language``); visitors get their browser's language, then English.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "greenlight_language"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # The city's time zone: every date and time on the site is shown in it.
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 # Dates and times are written one way everywhere (innovation/formats/<language>/formats.py).
@@ -235,7 +269,12 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAIL_I18N_ENABLED = False
+# Pages (home, challenges, pilots, content pages) are translated in the admin: each language
+# is a Wagtail locale, and "Translate" copies a page into it. Visitors see the translation of
+# the page they asked for in their language when one is published.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # API
@@ -485,6 +524,21 @@ GREENLIGHT_FLAGS_TO_HIDE = env.int("GREENLIGHT_FLAGS_TO_HIDE", default=3)
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["ideas_api_writes"] = env("API_THROTTLE_IDEAS", default="60/min")
 # Replies nest this many levels under a top-level comment.
 GREENLIGHT_COMMENT_MAX_DEPTH = 2
+
+# Privacy and consent
+# The version of the terms of use in force; changing it asks everyone signed in to accept again
+# before their next contribution (empty: no check).
+GREENLIGHT_TERMS_VERSION = env("GREENLIGHT_TERMS_VERSION", default="2026-12")
+# When a person deletes their account, their ideas and comments are kept under "Former
+# participant" ("anonymise") or deleted with it ("remove").
+GREENLIGHT_ACCOUNT_DELETION = env("GREENLIGHT_ACCOUNT_DELETION", default="anonymise")
+# "Download my data": where the ZIP files are kept (never served as media) and for how long.
+GREENLIGHT_EXPORT_ROOT = env.path("GREENLIGHT_EXPORT_ROOT", default=BASE_DIR / "private" / "data-exports")
+GREENLIGHT_EXPORT_DAYS = env.int("GREENLIGHT_EXPORT_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["accounts-purge-data-exports"] = {
+    "task": "accounts.tasks.purge_data_exports",
+    "schedule": 24 * 3600,
+}
 
 # Integrations: API tokens, webhooks, open data
 # Personal and service tokens (django-rest-knox, stored as SHA-512 digests), sent as

@@ -53,6 +53,10 @@ class PilotPage(Page):
     """A pilot project that tests one or more selected ideas in the city, with goals, budget,
     milestones and measured results — until the city scales it up or stops it, and says why."""
 
+    # Shown from this page even to visitors reading a translation: measured figures and the
+    # department visitors filter by.
+    untranslated_fields = ("kpis", "department")
+
     department = models.CharField(_("owning department"), max_length=120)
     sponsor = models.CharField(_("sponsor"), max_length=120, blank=True)
     summary = models.CharField(_("summary"), max_length=300)

@@ -14,7 +14,13 @@ pytestmark = pytest.mark.django_db
 def _signup(client, email="new@example.org", password="a-long-enough-passphrase", password2=None):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": password, "password2": password2 or password},
+        {
+            "email": email,
+            "password1": password,
+            "password2": password2 or password,
+            "display_name": "Marisol Vega",
+            "accept_terms": "on",
+        },
     )
 
 

@@ -31,4 +31,4 @@ def test_me_updates_district_and_rejects_bad_values(api_client, resident, distri
 def test_schema_and_docs_are_served(client):
     assert client.get("/api/schema/").status_code == 200
     docs = client.get("/api/docs/").content.decode()
-    assert "swagger" in docs.lower() and "cdn" not in docs
+    assert "redoc" in docs.lower() and "cdn" not in docs and "googleapis" not in docs

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from axe_playwright_python.sync_playwright import Axe
 
 _axe = Axe()
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Journey:
         self.steps.append({"name": re.sub(r"\W+", "-", name), "png": self.page.screenshot(full_page=True)})
 
     def check_a11y(self, name: str = "") -> None:
-        """Run axe-core on the current page: any WCAG 2.1 A/AA violation fails the journey."""
+        """Run axe-core on the current page: any WCAG 2.2 A/AA violation fails the journey."""
         self.snap(name or self.page.url)
         results = _axe.run(self.page, options=WCAG_AA)
         self.checked.append(self.page.url)

@@ -61,8 +61,12 @@ def test_resident_shares_discusses_and_reports(journey, home_page, photo_file):
     page.get_by_label("Title").fill("Climbing trees in Market Square")
     page.get_by_label("One-line summary").fill("Plant trees children may climb, with soft ground below.")
     page.get_by_label("Describe your idea").fill("Old squares have no shade.\n\n- oaks\n- chestnuts")
+    # Live counters show each field's limit as the resident types.
+    expect(page.get_by_text("9 of 600 words")).to_be_visible()
+    expect(page.get_by_text("31 of 140 characters")).to_be_visible()
     page.get_by_label(re.compile(r"^Photo")).set_input_files(str(photo_file))
     page.get_by_label("Describe the photo").fill("A green square with young trees")
+    page.get_by_label(re.compile(r"^I may share this photo")).check()
     page.get_by_label("Trees").check()
     page.get_by_label("District").select_option(label="Harbour")
     page.get_by_role("button", name="Submit idea").click()

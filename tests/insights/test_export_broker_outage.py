@@ -34,8 +34,8 @@ def test_a_large_export_during_a_broker_outage_waits_and_is_built_later(
     leadership,
     client,
     settings,
-    redis_server,
-    app_on_broker,  # noqa: F811
+    redis_server,  # noqa: F811
+    app_on_broker,
 ):
     settings.INSIGHTS_EXPORT_SYNC_LIMIT = 3
     client.force_login(leadership)

@@ -1,8 +1,9 @@
 """Load the demo content: one idempotent command that every feature extends.
 
 Each app may have a ``demo.py`` with ``load(*, stdout) -> None``; they run in the order of
-INSTALLED_APPS, so an app's demo can build on the apps it depends on. Running the command
-again changes nothing that is already there.
+INSTALLED_APPS, so an app's demo can build on the apps it depends on. A ``finish(*, stdout)``
+there runs after every app's ``load`` (translations of what later apps made). Running the
+command again changes nothing that is already there.
 """
 
 from importlib import import_module
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             with transaction.atomic():
+                modules = []
                 for app_config in apps.get_app_configs():
                     try:
                         module = import_module(f"{app_config.name}.demo")
@@ -26,6 +28,10 @@ class Command(BaseCommand):
                             raise
                         continue
                     module.load(stdout=self.stdout)
+                    modules.append(module)
+                for module in modules:
+                    if hasattr(module, "finish"):
+                        module.finish(stdout=self.stdout)
         except Exception as exc:  # one line and a non-zero exit, nothing half-written
             raise CommandError(f"Demo content could not be loaded: {exc}") from exc
 

@@ -1,0 +1,46 @@
+"""What the voting app holds about a person, for "Download my data" and "Delete my account"
+(registered into ``accounts.privacy`` from ``VotingConfig.ready``)."""
+
+from django.utils import timezone
+
+from accounts.privacy import register_eraser, register_exporter
+from ideas.models import VotingMethod
+
+from . import services
+from .models import PairwiseVote, Support
+
+
+def support_rows(user) -> list[dict]:
+    supports = Support.objects.filter(voter=user).select_related("idea__challenge").order_by("created_at")
+    return [{"idea": s.idea.title, "challenge": s.idea.challenge.title, "supported_at": s.created_at} for s in supports]
+
+
+def comparison_rows(user) -> list[dict]:
+    votes = PairwiseVote.objects.filter(voter=user).select_related("challenge", "first", "second")
+    return [
+        {
+            "challenge": vote.challenge.title,
+            "first_idea": vote.first.title,
+            "second_idea": vote.second.title,
+            "choice": vote.outcome,
+            "voted_at": vote.created_at,
+        }
+        for vote in votes.order_by("created_at")
+    ]
+
+
+def erase(*, user, remove_contributions: bool) -> None:
+    """Supports in challenges still voting are withdrawn through the voting service, so every
+    tally stays exact; in closed challenges they stay, counted without the person (the
+    account behind them no longer says who it was)."""
+    now = timezone.now()
+    for support in Support.objects.filter(voter=user).select_related("idea__challenge"):
+        challenge = support.idea.challenge
+        if challenge.voting_method == VotingMethod.SUPPORT and challenge.accepts_votes_at(now):
+            services.support_withdraw(voter=user, idea=support.idea)
+
+
+def register() -> None:
+    register_exporter("supports", support_rows)
+    register_exporter("comparisons", comparison_rows)
+    register_eraser("supports", erase)
