@@ -1,5 +1,10 @@
 """Challenges (Wagtail pages) and what the community creates for them: ideas, comments,
-flags and follows (plain models)."""
+flags and follows (plain models).
+
+Why one module over 400 lines: ``ChallengePage`` still carries voting's and pipeline's
+settings; they move out (and this module splits into challenges, ideas and discussion, as
+``pipeline/models/`` is) together, so the page's fields and migrations change once.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError

@@ -3,7 +3,12 @@
 Every service checks the rule that allows it (the same rule that shows the button), validates,
 writes in one transaction and sends its signal from ``ideas.signals`` once the write is done,
 so the apps above (voting, pipeline, search, notifications) can react without ``ideas``
-importing them."""
+importing them.
+
+Why one module over 400 lines: idea, comment, flag and follow writes share the locking and
+rate-limit helpers at the top; they split by responsibility with the one error family that
+every service raises, so callers change their imports once.
+"""
 
 from decimal import Decimal
 

@@ -1,6 +1,11 @@
 """Pages residents use: a challenge's ideas, an idea with its discussion, the idea form,
 comments, reports, follows, "My ideas" and "Following". Views check the rule, call a
-service and show its result; they hold no business rules."""
+service and show its result; they hold no business rules.
+
+Why one module over 400 lines: the pages share the challenge list's sort, seed and paging
+helpers; they split (challenge list, idea page and form, discussion) once one FilterSet
+serves this page and the API.
+"""
 
 import secrets
 

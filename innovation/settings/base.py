@@ -2,6 +2,9 @@
 
 Values come from the environment (django-environ). Development defaults are safe;
 secrets have no default here — production.py requires them.
+
+Why one module over 400 lines: base holds every setting (dev, test and production change
+only what differs), one banner comment per section, so a deployer reads one file.
 """
 
 from pathlib import Path
