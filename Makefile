@@ -63,7 +63,7 @@ vendor:
 	rm -rf /tmp/greenlight-vendor && mkdir -p /tmp/greenlight-vendor
 	cd /tmp/greenlight-vendor && npm pack leaflet@$$(node -p "require('$(CURDIR)/package.json').dependencies.leaflet") >/dev/null && tar xzf leaflet-*.tgz
 	rm -rf static/vendor/leaflet && mkdir -p static/vendor/leaflet
-	cp -r /tmp/greenlight-vendor/package/dist/leaflet.js /tmp/greenlight-vendor/package/dist/leaflet.css /tmp/greenlight-vendor/package/dist/images /tmp/greenlight-vendor/package/LICENSE static/vendor/leaflet/
+	cp -r /tmp/greenlight-vendor/package/dist/leaflet.js /tmp/greenlight-vendor/package/dist/leaflet.js.map /tmp/greenlight-vendor/package/dist/leaflet.css /tmp/greenlight-vendor/package/dist/images /tmp/greenlight-vendor/package/LICENSE static/vendor/leaflet/
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

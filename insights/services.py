@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from innovation.queue import queue_task_after_commit
+
 from .exports import SPECS, Column
 from .models import Export, ExportStatus
 
@@ -190,16 +192,9 @@ def export_listing(
             personal_data=personal,
             rows_total=total,
         )
-        transaction.on_commit(lambda: _queue_build(build_export, export.pk))
+        # Recorded as waiting: if the broker is down, beat's ``build_waiting_exports`` starts it later.
+        queue_task_after_commit(build_export, [export.pk])
     return export, None
-
-
-def _queue_build(task, export_id: int) -> None:
-    try:
-        task.delay(export_id)
-    except Exception:
-        # The export is recorded as waiting; beat's ``build_waiting_exports`` starts it later.
-        logger.warning("Export %s could not be queued; the sweep builds it later.", export_id, exc_info=True)
 
 
 def exports_waiting(*, older_than: datetime.timedelta, now=None) -> list[int]:

@@ -1,23 +1,19 @@
 """Webhook work in the background: one task per delivery (a slow receiver holds up only
 its own), retries scheduled from the database and a sweep that finds what is due."""
 
-import logging
-
 from celery import shared_task
+
+from innovation.queue import queue_task
 
 from . import deliveries
 
-logger = logging.getLogger(__name__)
 # Retries sooner than this are queued with a countdown; later ones wait for the sweep.
 COUNTDOWN_LIMIT = 10 * 60
 
 
 def enqueue_delivery(delivery_id: int, *, countdown: float = 0, requested_by_id: int | None = None) -> None:
     """Queue one delivery; a broker outage is logged and left to the sweep."""
-    try:
-        deliver_webhook.apply_async((delivery_id,), {"requested_by_id": requested_by_id}, countdown=countdown)
-    except Exception:
-        logger.exception("Could not queue webhook delivery %s; the sweep will send it.", delivery_id)
+    queue_task(deliver_webhook, [delivery_id], {"requested_by_id": requested_by_id}, countdown=countdown)
 
 
 @shared_task(ignore_result=True, acks_late=True)

@@ -6,8 +6,6 @@ address, and a one-click unsubscribe link for its kind (also as ``List-Unsubscri
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -17,23 +15,20 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.i18n import with_language
+from innovation.queue import queue_task
 
 from .models import EmailState, Kind, Notification, SentEmail
 from .texts import notification_text
-
-logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "greenlight.notifications.unsubscribe"
 SEND_BATCH = 200
 
 
 def kick_sender() -> None:
+    """Start sending the emails that are due; a broker outage is left to beat's sweep."""
     from .tasks import send_pending_emails
 
-    try:
-        send_pending_emails.apply_async(retry=False)  # fail fast: the sweep is the retry
-    except Exception:  # the broker is down: beat's sweep sends them later
-        logger.warning("Could not queue the notification emails; the periodic sweep will send them.", exc_info=True)
+    queue_task(send_pending_emails)
 
 
 def absolute(url: str) -> str:

@@ -22,6 +22,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from innovation.queue import queue_task_after_commit
+
 from .models import DeliveryStatus, OutboxDelivery, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -61,16 +63,9 @@ def outbox_record(*, event: str, payload: dict, key: str | None = None) -> Outbo
 def kick_after_commit() -> None:
     """Start the relay once the current transaction commits. Each kick relays everything
     pending, so a transaction that records several messages may kick more than once."""
-    transaction.on_commit(_kick)
-
-
-def _kick() -> None:
     from .tasks import relay_outbox
 
-    try:
-        relay_outbox.apply_async(retry=False)  # fail fast: the sweep is the retry
-    except Exception:  # the broker is down: beat's sweep relays the rows later
-        logger.warning("Could not queue the outbox relay; the periodic sweep will relay the messages.", exc_info=True)
+    queue_task_after_commit(relay_outbox)  # a broker outage is left to beat's sweep
 
 
 def _backoff(attempts: int) -> timedelta:

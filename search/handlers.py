@@ -4,13 +4,8 @@ These are receivers of the apps' own named signals (sent by their services), not
 ``post_save`` receivers.
 """
 
-import logging
-
-from django.db import transaction
-
 from ideas import signals as idea_signals
-
-logger = logging.getLogger(__name__)
+from innovation.queue import queue_task_after_commit
 
 IDEA_EVENTS = (
     idea_signals.idea_published,
@@ -21,24 +16,14 @@ IDEA_EVENTS = (
 )
 
 
-def _queue_reindex(ids: list[int]) -> None:
-    from .tasks import index_ideas
-
-    try:
-        index_ideas.delay(ids)
-    except Exception:
-        # The change is committed; beat's ``reconcile_index`` finds what is missing or stale.
-        logger.warning(
-            "Reindexing ideas %s could not be queued; the reconcile sweep does it later.", ids, exc_info=True
-        )
-
-
 def reindex_after_commit(idea_ids) -> None:
     """Reindex these ideas once the surrounding transaction commits. A broker outage never
-    fails the request that changed them."""
+    fails the request that changed them: beat's ``reconcile_index`` finds what is missing or stale."""
+    from .tasks import index_ideas
+
     ids = sorted({int(pk) for pk in idea_ids})
     if ids:
-        transaction.on_commit(lambda: _queue_reindex(ids))
+        queue_task_after_commit(index_ideas, [ids])
 
 
 def _idea_changed(sender, idea=None, **kwargs):

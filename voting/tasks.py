@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import OperationalError
 
 from ideas.models import ChallengePage
+from innovation.queue import queue_task
 
 from . import selectors, services
 
@@ -31,13 +32,9 @@ def pairwise_refit_soon(challenge_id: int) -> None:
     try:
         if not cache.add(key, 1, timeout=delay + 120):
             return
-        pairwise_refit.apply_async(args=[challenge_id], countdown=delay)
     except Exception:
-        logger.warning(
-            "Pairwise refit of challenge %s could not be queued; the sweep refits it later.",
-            challenge_id,
-            exc_info=True,
-        )
+        logger.warning("Pairwise refit of challenge %s: the cache is unavailable.", challenge_id, exc_info=True)
+    if not queue_task(pairwise_refit, [challenge_id], countdown=delay):
         # The next vote may try again (if the cache is down too, the key expires by itself).
         with contextlib.suppress(Exception):
             cache.delete(key)

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, redis_cache
+from .base import STORAGES, env, redis_cache
 
 
 def _required(name: str) -> str:
@@ -25,6 +25,11 @@ REDIS_URL = _required("REDIS_URL")
 CACHES = redis_cache(REDIS_URL)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = False
+
+# Static files: collectstatic writes compressed copies under content-hashed names, so browsers
+# may keep them for a year and a new release is never served an old file (a template naming a
+# file that does not exist fails collectstatic, not a page).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")

@@ -9,9 +9,17 @@
   "use strict";
   if (!window.L) return;
   var L = window.L;
-  var script = document.querySelector("script[src*='js/maps.js']");
-  var leafletBase = script ? script.getAttribute("data-leaflet-images") : "";
-  if (leafletBase) L.Icon.Default.imagePath = leafletBase;
+  // The pin's images by their full URLs (in production their names carry a content hash,
+  // so Leaflet cannot derive them from one folder).
+  var script = document.querySelector("script[data-leaflet-icon]");
+  if (script) {
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      iconUrl: script.getAttribute("data-leaflet-icon"),
+      iconRetinaUrl: script.getAttribute("data-leaflet-icon-2x"),
+      shadowUrl: script.getAttribute("data-leaflet-shadow"),
+    });
+  }
 
   function tiles(map, url, attribution) {
     L.tileLayer(url, { attribution: attribution || "", maxZoom: 19 }).addTo(map);

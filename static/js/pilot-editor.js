@@ -2,7 +2,7 @@
 // "+"; this gives the KPI list's button and each measurement list's button visible words.
 (function () {
   "use strict";
-  var script = document.currentScript || document.querySelector("script[src*='js/pilot-editor.js']");
+  var script = document.currentScript || document.querySelector("script[src*='js/pilot-editor']");
   var words = {
     kpis: script.getAttribute("data-add-kpi"),
     measurements: script.getAttribute("data-add-measurement"),
