@@ -31,5 +31,4 @@ is_moderator = has_role(roles.MODERATORS)
 is_evaluator = has_role(roles.EVALUATORS)
 is_leadership = has_role(roles.LEADERSHIP)
 
-rules.add_perm("accounts.change_own_profile", rules.is_authenticated)
 rules.add_perm("accounts.manage_roles", is_leadership)

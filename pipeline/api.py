@@ -61,11 +61,6 @@ class IdeaTimelineView(generics.ListAPIView):
         return changes.order_by("created_at", "id")
 
 
-class MeasurementSerializer(serializers.Serializer):
-    date = serializers.DateField()
-    value = serializers.FloatField()
-
-
 class KPISerializer(serializers.Serializer):
     name = serializers.CharField()
     unit = serializers.CharField()

@@ -55,13 +55,6 @@ def ballot_summary(*, voter, challenge: ChallengePage) -> BallotSummary:
     return BallotSummary(cap=challenge.supports_per_person, used=used)
 
 
-def supported_idea_ids(*, voter, idea_ids) -> set[int]:
-    """Which of these ideas the voter supports (one query)."""
-    if not getattr(voter, "is_authenticated", False):
-        return set()
-    return set(Support.objects.filter(voter=voter, idea_id__in=list(idea_ids)).values_list("idea_id", flat=True))
-
-
 def idea_for_support(*, pk: int, voter, withdrawing: bool = False) -> Idea | None:
     """The idea a support request is about: one the voter may see or, to withdraw, one they
     support even if it was hidden or withdrawn since (their support must never be stuck)."""

@@ -113,15 +113,6 @@ def supports_move(*, source: Idea, target: Idea) -> int:
     return moved
 
 
-def support_recount(*, idea: Idea) -> int:
-    """Set the idea's tally from its support rows (a repair tool; the services keep it exact)."""
-    with transaction.atomic():
-        Idea.objects.select_for_update().filter(pk=idea.pk).values("pk").get()
-        count = Support.objects.filter(idea=idea).count()
-        Idea.objects.filter(pk=idea.pk).update(support_count=count)
-    return count
-
-
 def pairwise_vote_cast_by_ids(*, voter, challenge: ChallengePage, left: int, right: int, choice: str):
     """:func:`pairwise_vote_cast` for two idea ids, as a form or the API sends them."""
     left_id, right_id = left, right
