@@ -8,10 +8,10 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from .i18n import supported_language
+from .redirects import safe_next
 from .terms import must_accept_terms
 
 
@@ -71,8 +71,6 @@ class CurrentTermsMiddleware:
             message = _("Please accept the updated terms of use before you contribute.")
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"detail": str(message), "code": "terms_not_accepted"}, status=403)
-            back = request.headers.get("Referer", "")
-            if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-                back = "/"
+            back = safe_next(request, "/", target=request.headers.get("Referer", ""))
             return redirect(f"{reverse('accounts:terms')}?{urlencode({'next': back})}")
         return self.get_response(request)

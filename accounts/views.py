@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
@@ -15,6 +14,7 @@ from .forms import AccountDeleteForm, ProfileForm, TermsForm
 from .i18n import supported_language
 from .models import DataExport
 from .privacy import remove_contributions
+from .redirects import safe_next
 from .terms import current_terms_version
 
 
@@ -60,10 +60,7 @@ class TermsView(LoginRequiredMixin, FormView):
     def form_valid(self, form):
         services.terms_accept(user=self.request.user)
         messages.success(self.request, _("Thank you. You can continue where you left off."))
-        target = self.request.GET.get("next") or "/"
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
-            target = "/"
-        return redirect(target)
+        return redirect(safe_next(self.request, "/"))
 
 
 class PrivacyView(LoginRequiredMixin, TemplateView):

@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from accounts.redirects import safe_next
 
 from . import services
 from .forms import ModerationReasonForm
@@ -55,13 +56,6 @@ def comment_actions_for(comment: Comment) -> list[str]:
     return actions
 
 
-def _back(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback
-
-
 def moderate(request, kind: str, pk: int, action: str):
     """Confirm and carry out one moderation action on an idea or a comment."""
     if kind == "idea":
@@ -86,7 +80,7 @@ def moderate(request, kind: str, pk: int, action: str):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Done: %(action)s — “%(item)s”.") % {"action": label, "item": str(target)})
-            return redirect(_back(request, listing))
+            return redirect(safe_next(request, listing))
     return TemplateResponse(
         request,
         "ideas/admin/moderate.html",
@@ -98,7 +92,7 @@ def moderate(request, kind: str, pk: int, action: str):
             "button_label": ACTION_BUTTONS[action],
             "available": action in available,
             "form": form,
-            "next": _back(request, listing),
+            "next": safe_next(request, listing),
             "flags": target.flags.select_related("reporter").order_by("-created_at")[:50],
         },
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from ideas.views import _safe_next
+from accounts.redirects import safe_next
 
 from . import selectors, services
 from .emails import read_unsubscribe_token
@@ -52,7 +52,7 @@ class MarkReadView(LoginRequiredMixin, View):
                 messages.error(request, _("Choose a notification."))
             else:
                 services.notifications_mark_read(user=request.user, ids=[pk])
-        return redirect(_safe_next(request, reverse("notifications:list")))
+        return redirect(safe_next(request, reverse("notifications:list")))
 
 
 class OpenView(LoginRequiredMixin, View):

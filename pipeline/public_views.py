@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ideas.views import _safe_next
+from accounts.redirects import safe_next
 
 from . import services
 from .models import PilotPage
@@ -23,7 +23,7 @@ class PilotFollowView(LoginRequiredMixin, View):
         else:
             services.pilot_follow_add(follower=request.user, pilot=pilot)
             messages.success(request, _("You now follow “%(title)s”.") % {"title": pilot.title})
-        return redirect(_safe_next(request, pilot.url))
+        return redirect(safe_next(request, pilot.url))
 
     def get(self, request, pk):
         return redirect(get_object_or_404(PilotPage.objects.live(), pk=pk).url)

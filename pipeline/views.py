@@ -7,13 +7,13 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from accounts.redirects import safe_next
 from ideas.models import ChallengePage, Idea, IdeaStage
 
 from . import selectors, services, transitions
@@ -27,10 +27,7 @@ def _report_refusal(request, refusal) -> None:
 
 
 def _back(request, fallback: str) -> HttpResponseRedirect:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(safe_next(request, fallback))
 
 
 def _report_form_errors(request, form) -> None:

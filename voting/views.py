@@ -9,11 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from accounts.redirects import safe_next
 from ideas.models import ChallengePage, VotingMethod
 
 from . import selectors, services
@@ -22,13 +22,6 @@ from .rules import refusal
 
 # Comparisons in one round of the pairwise screen, after which it offers a natural pause.
 COMPARE_ROUND = 10
-
-
-def _next_url(request, fallback: str) -> str:
-    target = request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 def _challenge(pk: int, method: str | None = None) -> ChallengePage:
@@ -48,7 +41,7 @@ class SupportView(LoginRequiredMixin, View):
         idea = selectors.idea_for_support(pk=pk, voter=request.user, withdrawing=withdraw)
         if idea is None:
             raise Http404
-        back = _next_url(request, idea.challenge.url if not idea.is_public else idea.get_absolute_url())
+        back = safe_next(request, idea.challenge.url if not idea.is_public else idea.get_absolute_url())
         permission = "voting.withdraw_support" if withdraw else "voting.support_idea"
         if not request.user.has_perm(permission, idea):
             messages.error(request, refusal(request.user, idea)[1])

@@ -6,7 +6,6 @@ no business rules. The challenge page's list is built in :mod:`ideas.listing`.
 - :mod:`ideas.views.discussion`: comments, reports and follows.
 """
 
-from .common import _safe_next
 from .discussion import CommentCreateView, CommentDeleteView, CommentEditView, FlagView, FollowView
 from .ideas import (
     FollowingView,
@@ -30,6 +29,5 @@ __all__ = [
     "IdeaUpdateView",
     "IdeaWithdrawView",
     "MyIdeasView",
-    "_safe_next",
     "idea_detail",
 ]

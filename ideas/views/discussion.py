@@ -8,13 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accounts.redirects import safe_next
+
 from .. import services
 from ..forms import CommentEditForm, CommentForm, FlagForm
 from ..models import ChallengePage, Comment, Idea
 from ..ratelimit import RateLimited
 from ..rules import flag_refusal
 from ..text import html_to_text
-from .common import _apply_errors, _safe_next
+from .common import _apply_errors
 from .ideas import _IdeaAction
 
 
@@ -165,7 +167,7 @@ class FollowView(LoginRequiredMixin, View):
         else:
             services.follow_add(follower=request.user, **{self.kind: target})
             messages.success(request, _("You now follow “%(title)s”.") % {"title": target.title})
-        return redirect(_safe_next(request, fallback))
+        return redirect(safe_next(request, fallback))
 
     def get(self, request, pk):
         return redirect("ideas:following")
