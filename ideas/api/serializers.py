@@ -7,18 +7,13 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
+from accounts.api import DistrictSerializer
 from accounts.models import District
 
 from ..extensions import sorts_for
 from ..models import ChallengePage, Comment, FlagReason, Idea
 from ..photos import DETAIL_RENDITION
 from ..private_photos import photo_for
-
-
-class DistrictSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = District
-        fields = ["id", "name", "slug"]
 
 
 class PhotoSerializer(serializers.Serializer):
