@@ -2,13 +2,10 @@
 the site's one atomic counter (:mod:`accounts.ratelimits`) in the shared cache, so every
 server process sees the same count."""
 
-from django.core.exceptions import ValidationError
-
 from accounts.ratelimits import limit_reached
+from innovation.errors import RateLimited
 
-
-class RateLimited(ValidationError):
-    """Too many writes in the window; the message says when to try again."""
+__all__ = ["RateLimited", "rate_limit_hit"]
 
 
 def rate_limit_hit(*, scope: str, person_id: int, limit: int, period: int, message: str) -> None:

@@ -10,7 +10,6 @@ import random
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from accounts import roles
@@ -18,9 +17,9 @@ from accounts.demo import demo_user
 from accounts.models import District
 from ideas import services as idea_services
 from ideas.models import Comment, Idea, VotingMethod
+from innovation.errors import ServiceError
 from voting import services as voting_services
 from voting.models import Support
-from voting.services import VotingError
 
 POPULATIONS = {
     "old-town": 18_400,
@@ -95,7 +94,7 @@ def _activity(neighbours) -> tuple[int, int]:
         for idea in rng.sample(open_for_comments, min(len(open_for_comments), rng.randint(1, 2))):
             try:
                 comment = idea_services.comment_post(idea=idea, author=person, body=rng.choice(COMMENTS))
-            except (PermissionDenied, ValidationError):  # the idea's rules refuse it (e.g. audience)
+            except ServiceError:  # the idea's rules refuse it (e.g. audience)
                 continue
             earliest = max(idea.published_at or now, now - timedelta(days=77))
             when = earliest + (now - earliest) * rng.random()
@@ -104,7 +103,7 @@ def _activity(neighbours) -> tuple[int, int]:
         for idea in rng.sample(supportable, min(len(supportable), rng.randint(1, 4))):
             try:
                 voting_services.support_add(voter=person, idea=idea)
-            except (VotingError, PermissionDenied):  # a cap or a rule of the challenge
+            except ServiceError:  # a cap or a rule of the challenge
                 continue
             supports += 1
     voting_open = min((i.challenge.voting_open for i in supportable), default=now - timedelta(days=10))

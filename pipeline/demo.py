@@ -14,7 +14,8 @@ from accounts.models import User
 from home.models import HomePage
 from ideas import services as idea_services
 from ideas.models import PUBLIC_STAGES, ChallengePage, Follow, Idea, IdeaStage
-from voting.services import VotingError, support_add
+from innovation.errors import ServiceError
+from voting.services import support_add
 
 from . import services
 from .demo_content import (
@@ -239,7 +240,7 @@ def _merged_pair(moderator) -> None:
     for voter in residents[2:6]:
         try:
             support_add(voter=voter, idea=duplicate)
-        except VotingError:
+        except ServiceError:
             continue
     for follower in residents[3:5]:
         Follow.objects.get_or_create(follower=follower, idea=duplicate)

@@ -13,7 +13,6 @@ check and one ``StageChange`` writer; pilots' announcements stay beside the move
 
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -23,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from ideas.models import Follow, Idea, IdeaStage
+from innovation.errors import Invalid, NotAllowed
 from voting.services import supports_move
 
 from . import signals, transitions
@@ -50,7 +50,7 @@ VIA_LABELS = {
 }
 
 
-class TransitionRefused(ValidationError):
+class TransitionRefused(Invalid):
     """A move the transition table does not allow, with the reason and what is allowed."""
 
 
@@ -362,7 +362,7 @@ def pilot_announce(*, pilot: PilotPage, actor=None) -> None:
 def pilot_follow_add(*, follower, pilot: PilotPage) -> PilotFollow:
     """Follow a published pilot (idempotent), to hear of its updates, milestones and decision."""
     if not follower.has_perm("pipeline.follow_pilot", pilot):
-        raise PermissionDenied(_("Sign in to follow."))
+        raise NotAllowed(_("Sign in to follow."), code="sign_in")
     with transaction.atomic():
         follow, _created = PilotFollow.objects.get_or_create(follower=follower, pilot=pilot)
     return follow
@@ -377,13 +377,16 @@ def pilot_follow_remove(*, follower, pilot: PilotPage) -> None:
 # Evaluation -----------------------------------------------------------------------------
 @transaction.atomic
 def evaluator_assign(*, challenge, evaluator, actor, idea: Idea | None = None) -> EvaluatorAssignment:
-    """Ask an evaluator to score a challenge's shortlist, or one idea of it."""
+    """Ask an evaluator to score a challenge's shortlist, or one idea of it. Only leadership
+    assigns evaluators (``pipeline.assign_evaluators``)."""
     from accounts.rules import is_evaluator
 
+    if not actor.has_perm("pipeline.assign_evaluators", challenge):
+        raise NotAllowed(_("Only leadership assigns evaluators."))
     if not is_evaluator(evaluator):
-        raise ValidationError({"evaluator": _("%(name)s is not an evaluator.") % {"name": evaluator}})
+        raise Invalid({"evaluator": _("%(name)s is not an evaluator.") % {"name": evaluator}})
     if idea is not None and idea.challenge_id != challenge.pk:
-        raise ValidationError({"idea": _("That idea belongs to another challenge.")})
+        raise Invalid({"idea": _("That idea belongs to another challenge.")})
     assignment, _created = EvaluatorAssignment.objects.get_or_create(
         challenge=challenge, idea=idea, evaluator=evaluator, defaults={"assigned_by": actor}
     )
@@ -397,12 +400,12 @@ def evaluation_submit(*, idea: Idea, evaluator, scores: dict[int, int], comment:
 
     idea = Idea.objects.select_related("challenge").get(pk=idea.pk)
     if idea.author_id == evaluator.pk:
-        raise ValidationError(_("You cannot score your own idea."))
+        raise Invalid(_("You cannot score your own idea."))
     if not may_score(evaluator, idea):
-        raise ValidationError(_("Only evaluators assigned to this challenge may score its shortlisted ideas."))
+        raise Invalid(_("Only evaluators assigned to this challenge may score its shortlisted ideas."))
     criteria = list(idea.challenge.criteria.all())
     if not criteria:
-        raise ValidationError(_("This challenge has no evaluation criteria yet."))
+        raise Invalid(_("This challenge has no evaluation criteria yet."))
     errors = {}
     for criterion in criteria:
         score = scores.get(criterion.pk)
@@ -414,7 +417,7 @@ def evaluation_submit(*, idea: Idea, evaluator, scores: dict[int, int], comment:
     if unknown:
         errors["__all__"] = _("Some scores are for criteria this challenge does not have.")
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     evaluation, _created = Evaluation.objects.update_or_create(
         idea=idea, evaluator=evaluator, defaults={"comment": comment.strip(), "submitted_at": timezone.now()}
     )

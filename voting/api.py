@@ -1,12 +1,13 @@
-"""Votes through the REST API: supporting ideas, pairwise votes and the results. The same
-rules as the pages decide every request (``voting.rules``)."""
+"""Votes through the REST API: supporting ideas, pairwise votes and the results. The
+services check the rules (``voting.rules``) and their refusals become JSON in one place
+(``innovation.errors``)."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,7 +15,6 @@ from accounts.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateTh
 from ideas.models import ChallengePage, Idea
 
 from . import selectors, services
-from .rules import refusal
 
 
 class VoteThrottle(ScopedRateThrottle):
@@ -82,19 +82,6 @@ class ResultSerializer(serializers.Serializer):
     comparisons = serializers.IntegerField()
 
 
-def _refuse(user, obj, *, pairwise=False):
-    code, message = refusal(user, obj, pairwise=pairwise)
-    if code == "sign_in":
-        raise NotAuthenticated(message)
-    if code in ("closed", "wrong_method"):
-        return Response({"detail": message, "code": code}, status=status.HTTP_409_CONFLICT)
-    raise PermissionDenied(message)
-
-
-def _conflict(error: services.VotingError):
-    return Response({"detail": str(error.message), "code": error.code}, status=status.HTTP_409_CONFLICT)
-
-
 class SupportView(APIView):
     """Support an idea (POST) or withdraw the support (DELETE) while its challenge is voting."""
 
@@ -130,12 +117,7 @@ class SupportView(APIView):
     )
     def post(self, request, pk: int):
         idea = self._idea(request, pk)
-        if not request.user.has_perm("voting.support_idea", idea):
-            return _refuse(request.user, idea)
-        try:
-            _support, created = services.support_add(voter=request.user, idea=idea)
-        except services.VotingError as error:
-            return _conflict(error)
+        _support, created = services.support_add(voter=request.user, idea=idea)
         return Response(
             self._state(request, idea, True), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
         )
@@ -146,12 +128,7 @@ class SupportView(APIView):
     )
     def delete(self, request, pk: int):
         idea = self._idea(request, pk, withdrawing=True)
-        if not request.user.has_perm("voting.withdraw_support", idea):
-            return _refuse(request.user, idea)
-        try:
-            services.support_withdraw(voter=request.user, idea=idea)
-        except services.VotingError as error:
-            return _conflict(error)
+        services.support_withdraw(voter=request.user, idea=idea)
         return Response(self._state(request, idea, False))
 
 
@@ -174,7 +151,7 @@ class PairView(APIView):
     def get(self, request, pk: int):
         challenge = _challenge(request, pk)
         if not request.user.has_perm("voting.vote_pairwise", challenge):
-            return _refuse(request.user, challenge, pairwise=True)
+            services.refuse(request.user, challenge, pairwise=True)
         pair = selectors.next_pair(challenge=challenge, voter=request.user)
         if pair is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
@@ -200,18 +177,10 @@ class PairwiseVoteView(APIView):
     )
     def post(self, request, pk: int):
         challenge = _challenge(request, pk)
-        if not request.user.has_perm("voting.vote_pairwise", challenge):
-            return _refuse(request.user, challenge, pairwise=True)
         serializer = PairwiseVoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            services.pairwise_vote_cast_by_ids(voter=request.user, challenge=challenge, **data)
-        except services.VotingError as error:
-            if error.code == "invalid_pair":
-                fields = {field: [str(message)] for field, message in error.fields.items()}
-                raise serializers.ValidationError(fields or {"non_field_errors": [str(error.message)]}) from error
-            return _conflict(error)
+        services.pairwise_vote_cast_by_ids(voter=request.user, challenge=challenge, **data)
         pair = selectors.next_pair(challenge=challenge, voter=request.user)
         return Response(
             {

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.demo import demo_residents
 from ideas.models import ChallengePage, Idea, VotingMethod
+from innovation.errors import ServiceError
 
 from . import services
 from .models import PairwiseOutcome, PairwiseVote, Support
@@ -51,8 +52,10 @@ def _supports(voters) -> int:
         wanted = rng.randint(1, cap)
         chosen = {idea.pk: idea for idea in rng.choices(ideas, weights=weights, k=wanted * 2)}
         for idea in list(chosen.values())[:wanted]:
-            if idea.author_id != voter.pk or challenge.authors_may_support_own:
+            try:
                 services.support_add(voter=voter, idea=idea)
+            except ServiceError:  # the challenge's rules refuse it (own idea, audience)
+                continue
     # Spread the supports over the last ten days, so that "trending" differs from "most supported".
     now = timezone.now()
     for support in Support.objects.filter(idea__challenge=challenge).only("pk"):

@@ -1,8 +1,11 @@
 """Writes of the voting app. Each runs in one transaction and sends the app's signal.
 
-Permission (who may vote where) is decided by ``voting.rules`` in the view; these services
-hold the invariants that must survive parallel requests: one support per person per idea,
-the cap on supports per person in a challenge, exact tallies, one pairwise vote per pair."""
+Each service checks who may vote where itself (``voting.rules``: phase, method, verified
+email, audience, own idea), so every caller — page, API, task, demo — gets the same answer,
+and holds the invariants that must survive parallel requests: one support per person per
+idea, the cap on supports per person in a challenge, exact tallies, one pairwise vote per
+pair. Refusals are :mod:`innovation.errors`: :class:`Conflict` when voting is closed or no
+supports are left, :class:`NotAllowed` for the person, :class:`Invalid` for a bad pair."""
 
 import numpy as np
 from django.db import IntegrityError, transaction
@@ -10,30 +13,29 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ideas.models import ChallengePage, Idea, VotingMethod
+from accounts.models import User
+from ideas.models import ChallengePage, Idea
+from innovation.errors import Conflict, Invalid, NotAllowed
 
 from . import signals
 from .models import Ballot, PairwiseOutcome, PairwiseScore, PairwiseVote, Support
 from .ranking import fit_bradley_terry
+from .rules import refusal
+
+# Refusals about the challenge's state rather than the person (answered 409 by the API).
+STATE_REFUSALS = ("closed", "wrong_method")
 
 
-class VotingError(Exception):
-    """A vote the challenge cannot accept. ``code`` is one of ``closed``, ``cap_reached``,
-    ``wrong_method``, ``invalid_pair``; ``message`` is for people."""
-
-    def __init__(self, code: str, message, fields: dict | None = None):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
-        # Field name -> message, where the error is about one of the request's fields.
-        self.fields = fields or {}
+def refuse(voter, obj, *, pairwise: bool = False):
+    """Raise the refusal ``voting.rules.refusal`` gives for ``voter`` on ``obj`` (an idea, or a
+    challenge for pairwise votes), for readers that show the same answer as the writes."""
+    code, message = refusal(voter, obj, pairwise=pairwise)
+    raise (Conflict if code in STATE_REFUSALS else NotAllowed)(message, code=code)
 
 
-def _check_open(challenge: ChallengePage, method: str) -> None:
-    if challenge.voting_method != method:
-        raise VotingError("wrong_method", _("This challenge does not use this kind of vote."))
-    if not challenge.accepts_votes_at(timezone.now()):
-        raise VotingError("closed", _("Voting is closed for this challenge."))
+def _require(voter, permission: str, obj, *, pairwise: bool = False) -> None:
+    if not voter.has_perm(permission, obj):
+        refuse(voter, obj, pairwise=pairwise)
 
 
 def _lock_ballot(*, voter, challenge: ChallengePage) -> Ballot:
@@ -49,23 +51,25 @@ def supports_used(*, voter, challenge: ChallengePage) -> int:
     return Support.objects.counted().filter(voter=voter, idea__challenge=challenge).count()
 
 
-def support_add(*, voter, idea: Idea) -> tuple[Support, bool]:
+def support_add(*, voter: User, idea: Idea) -> tuple[Support, bool]:
     """Support ``idea``. Returns the support and whether it is new: supporting twice is
-    harmless. Raises :class:`VotingError` when voting is closed or the voter has used all the
-    supports the challenge allows."""
+    harmless. Refuses (``voting.support_idea``) people outside the audience, without a
+    confirmed email, on their own idea where the challenge does not allow it, or outside
+    voting; raises :class:`Conflict` when the voter has used all the supports the challenge
+    allows."""
     challenge = idea.challenge
     with transaction.atomic():
-        _check_open(challenge, VotingMethod.SUPPORT)
+        _require(voter, "voting.support_idea", idea)
         _lock_ballot(voter=voter, challenge=challenge)
         existing = Support.objects.filter(voter=voter, idea=idea).first()
         if existing is not None:
             return existing, False
         cap = challenge.supports_per_person
         if cap is not None and supports_used(voter=voter, challenge=challenge) >= cap:
-            raise VotingError(
-                "cap_reached",
+            raise Conflict(
                 _("You have used all %(cap)s of your supports in this challenge. Withdraw one to support this idea.")
                 % {"cap": cap},
+                code="cap_reached",
             )
         try:
             with transaction.atomic():
@@ -78,12 +82,12 @@ def support_add(*, voter, idea: Idea) -> tuple[Support, bool]:
     return support, True
 
 
-def support_withdraw(*, voter, idea: Idea) -> bool:
-    """Withdraw the voter's support of ``idea`` while voting is open. Returns whether there
-    was one to withdraw."""
+def support_withdraw(*, voter: User, idea: Idea) -> bool:
+    """Withdraw the voter's support of ``idea`` while voting is open
+    (``voting.withdraw_support``). Returns whether there was one to withdraw."""
     challenge = idea.challenge
     with transaction.atomic():
-        _check_open(challenge, VotingMethod.SUPPORT)
+        _require(voter, "voting.withdraw_support", idea)
         _lock_ballot(voter=voter, challenge=challenge)
         deleted, _details = Support.objects.filter(voter=voter, idea=idea).delete()
         if not deleted:
@@ -113,7 +117,7 @@ def supports_move(*, source: Idea, target: Idea) -> int:
     return moved
 
 
-def pairwise_vote_cast_by_ids(*, voter, challenge: ChallengePage, left: int, right: int, choice: str):
+def pairwise_vote_cast_by_ids(*, voter: User, challenge: ChallengePage, left: int, right: int, choice: str):
     """:func:`pairwise_vote_cast` for two idea ids, as a form or the API sends them."""
     left_id, right_id = left, right
     ideas = Idea.objects.filter(challenge=challenge).in_bulk([left_id, right_id])
@@ -123,24 +127,26 @@ def pairwise_vote_cast_by_ids(*, voter, challenge: ChallengePage, left: int, rig
         if idea_id not in ideas
     }
     if missing:
-        raise VotingError("invalid_pair", _("These ideas are no longer open for votes."), fields=missing)
+        raise Invalid(missing, code="invalid_pair")
     return pairwise_vote_cast(
         voter=voter, challenge=challenge, left=ideas[left_id], right=ideas[right_id], choice=choice
     )
 
 
-def pairwise_vote_cast(*, voter, challenge: ChallengePage, left: Idea, right: Idea, choice: str) -> PairwiseVote:
+def pairwise_vote_cast(*, voter: User, challenge: ChallengePage, left: Idea, right: Idea, choice: str) -> PairwiseVote:
     """Record the voter's choice between ``left`` and ``right`` (``choice`` is ``left``,
-    ``right`` or ``undecided``). Voting again on the same pair replaces the earlier choice,
+    ``right`` or ``undecided``), if the voter may compare in this challenge now
+    (``voting.vote_pairwise``). Voting again on the same pair replaces the earlier choice,
     so one person's repeated votes count once. The scores are refitted soon after commit."""
+    _require(voter, "voting.vote_pairwise", challenge, pairwise=True)
     if left.pk == right.pk:
-        raise VotingError("invalid_pair", _("Choose between two different ideas."))
+        raise Invalid(_("Choose between two different ideas."), code="invalid_pair")
     if left.challenge_id != challenge.pk or right.challenge_id != challenge.pk:
-        raise VotingError("invalid_pair", _("Both ideas must belong to this challenge."))
+        raise Invalid(_("Both ideas must belong to this challenge."), code="invalid_pair")
     if not (left.is_public and right.is_public):
-        raise VotingError("invalid_pair", _("One of these ideas is no longer open for votes."))
+        raise Invalid(_("One of these ideas is no longer open for votes."), code="invalid_pair")
     if choice not in ("left", "right", "undecided"):
-        raise VotingError("invalid_pair", _("Choose one of the two ideas, or “I can't decide”."))
+        raise Invalid(_("Choose one of the two ideas, or “I can't decide”."), code="invalid_pair")
     first, second = (left, right) if left.pk < right.pk else (right, left)
     if choice == "undecided":
         outcome = PairwiseOutcome.UNDECIDED
@@ -149,7 +155,6 @@ def pairwise_vote_cast(*, voter, challenge: ChallengePage, left: Idea, right: Id
         outcome = PairwiseOutcome.FIRST if chosen.pk == first.pk else PairwiseOutcome.SECOND
 
     with transaction.atomic():
-        _check_open(challenge, VotingMethod.PAIRWISE)
         _lock_ballot(voter=voter, challenge=challenge)
         vote = PairwiseVote.objects.filter(voter=voter, first=first, second=second).first()
         was_decided = vote is not None and vote.outcome != PairwiseOutcome.UNDECIDED

@@ -4,7 +4,6 @@ rules in ``voting.rules`` decide each request, exactly as they decide the button
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,6 +14,7 @@ from django.views import View
 
 from accounts.redirects import safe_next
 from ideas.models import ChallengePage, VotingMethod
+from innovation.errors import ServiceError, show_error
 
 from . import selectors, services
 from .forms import PairwiseChoiceForm, PairwiseIdeaForm
@@ -42,17 +42,13 @@ class SupportView(LoginRequiredMixin, View):
         if idea is None:
             raise Http404
         back = safe_next(request, idea.challenge.url if not idea.is_public else idea.get_absolute_url())
-        permission = "voting.withdraw_support" if withdraw else "voting.support_idea"
-        if not request.user.has_perm(permission, idea):
-            messages.error(request, refusal(request.user, idea)[1])
-            return redirect(back)
         try:
             if withdraw:
                 services.support_withdraw(voter=request.user, idea=idea)
             else:
                 services.support_add(voter=request.user, idea=idea)
-        except services.VotingError as error:
-            messages.error(request, error.message)
+        except ServiceError as error:
+            show_error(request, error)
             return redirect(back)
         summary = selectors.ballot_summary(voter=request.user, challenge=idea.challenge)
         if withdraw:
@@ -99,9 +95,6 @@ class CompareView(View):
 
     def post(self, request, pk: int):
         challenge = _challenge(pk, VotingMethod.PAIRWISE)
-        if not request.user.has_perm("voting.vote_pairwise", challenge):
-            messages.error(request, refusal(request.user, challenge, pairwise=True)[1])
-            return redirect("voting:compare", pk=challenge.pk)
         form = PairwiseChoiceForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Choose one of the two ideas, or “I can't decide”."))
@@ -109,8 +102,8 @@ class CompareView(View):
         data = form.cleaned_data
         try:
             services.pairwise_vote_cast_by_ids(voter=request.user, challenge=challenge, **data)
-        except services.VotingError as error:
-            messages.error(request, error.message)
+        except ServiceError as error:
+            show_error(request, error)
         return redirect("voting:compare", pk=challenge.pk)
 
 
@@ -132,10 +125,8 @@ class CompareAddIdeaView(LoginRequiredMixin, View):
                 idea = idea_services.idea_create(
                     challenge=challenge, author=request.user, submit=True, **form.cleaned_data
                 )
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    for message in errors:
-                        form.add_error(field if field in form.fields else None, message)
+            except ServiceError as error:
+                show_error(request, error, form=form)
             else:
                 if idea.is_public:
                     messages.success(request, _("Your idea is in: others will now compare it."))

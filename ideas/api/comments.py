@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from .. import services
 from ..models import Comment
 from .common import _flag
-from .permissions import RulesPermission, WriteThrottle, run_service
+from .permissions import RulesPermission, WriteThrottle
 from .serializers import CommentEditSerializer, CommentSerializer, DetailSerializer, FlagSerializer
 
 
@@ -50,12 +50,12 @@ class CommentViewSet(
         comment = self.get_object()
         serializer = CommentEditSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        comment = run_service(services.comment_edit, comment=comment, actor=request.user, **serializer.validated_data)
+        comment = services.comment_edit(comment=comment, actor=request.user, **serializer.validated_data)
         return Response(CommentSerializer(comment).data)
 
     def destroy(self, request, pk=None):
         comment = self.get_object()
-        run_service(services.comment_delete, comment=comment, actor=request.user)
+        services.comment_delete(comment=comment, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(summary="Report the comment", request=FlagSerializer, responses={201: DetailSerializer})

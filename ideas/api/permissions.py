@@ -1,13 +1,9 @@
-"""How the API decides and limits: the rules permission every viewset uses, the write
-throttle, and a service's errors turned into API errors."""
+"""How the API decides and limits: the rules permission every viewset uses and the write
+throttle. A service's errors become API errors in one place, ``innovation.errors``."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import permissions
-from rest_framework.exceptions import Throttled, ValidationError
 
 from accounts.throttling import ScopedRateThrottle
-
-from ..ratelimit import RateLimited
 
 
 class RulesPermission(permissions.BasePermission):
@@ -33,16 +29,3 @@ class WriteThrottle(ScopedRateThrottle):
         if request.method in permissions.SAFE_METHODS:
             return True
         return super().allow_request(request, view)
-
-
-def run_service(call, **kwargs):
-    """Call a service and turn its errors into API errors: field messages (400), rate limits
-    (429) and refusals (403)."""
-    try:
-        return call(**kwargs)
-    except RateLimited as exc:
-        raise Throttled(detail=" ".join(exc.messages)) from exc
-    except DjangoValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            raise ValidationError(exc.message_dict) from exc
-        raise ValidationError({"non_field_errors": exc.messages}) from exc

@@ -1,13 +1,14 @@
 """What every write in ideas shares: the rule check and sending a signal once the write is done."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+
+from innovation.errors import NotAllowed
 
 
 def _require(actor, permission: str, obj, message: str | None = None) -> None:
     if not actor.has_perm(permission, obj):
-        raise PermissionDenied(message or _("You are not allowed to do this."))
+        raise NotAllowed(message or _("You are not allowed to do this."))
 
 
 def _setting(name: str) -> int:

@@ -1,11 +1,12 @@
 """Writes about the discussion: comments (post, edit, remove), reports and follows."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from innovation.errors import Invalid
 
 from .. import signals
 from ..models import ChallengePage, Comment, Flag, FlagReason, Follow, Idea
@@ -18,9 +19,9 @@ from .common import _require, _send, _setting
 def _clean_comment_body(body: str) -> str:
     cleaned = sanitise_html(body or "")
     if is_blank_html(cleaned):
-        raise ValidationError({"body": _("Write something before posting.")})
+        raise Invalid({"body": _("Write something before posting.")})
     if len(cleaned) > 10_000:
-        raise ValidationError({"body": _("This comment is too long (at most about 5,000 characters).")})
+        raise Invalid({"body": _("This comment is too long (at most about 5,000 characters).")})
     return cleaned
 
 
@@ -33,9 +34,9 @@ def comment_post(*, idea: Idea, author, body: str, parent: Comment | None = None
     cleaned = _clean_comment_body(body)
     if parent is not None:
         if parent.idea_id != idea.pk:
-            raise ValidationError({"parent": _("You can only reply to a comment on the same idea.")})
+            raise Invalid({"parent": _("You can only reply to a comment on the same idea.")})
         if parent.is_hidden:
-            raise ValidationError({"parent": _("This comment is hidden and cannot be replied to.")})
+            raise Invalid({"parent": _("This comment is hidden and cannot be replied to.")})
     rate_limit_hit(
         scope="comment",
         person_id=author.pk,
@@ -96,7 +97,7 @@ def flag_add(*, reporter, reason: str, details: str = "", idea: Idea | None = No
         raise ValueError("Flag exactly one idea or one comment.")
     _require(reporter, "ideas.flag", target, flag_refusal(reporter, target))
     if reason not in FlagReason.values:
-        raise ValidationError({"reason": _("Choose a reason.")})
+        raise Invalid({"reason": _("Choose a reason.")})
     details = " ".join((details or "").split())[:500]
     threshold = _setting("GREENLIGHT_FLAGS_TO_HIDE")
     model = Idea if idea is not None else Comment
@@ -104,7 +105,7 @@ def flag_add(*, reporter, reason: str, details: str = "", idea: Idea | None = No
         target = model.objects.select_for_update().get(pk=target.pk)
         existing = Flag.objects.filter(reporter=reporter, idea=idea, comment=comment).first()
         if existing is not None:
-            raise ValidationError(_("You have already reported this. A moderator will look at it."), code="duplicate")
+            raise Invalid(_("You have already reported this. A moderator will look at it."), code="duplicate")
         flag = Flag.objects.create(reporter=reporter, idea=idea, comment=comment, reason=reason, details=details)
         target.flag_count = F("flag_count") + 1
         target.save(update_fields=["flag_count"])

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innovation.errors import Invalid
+
 from .. import signals
 from ..models import ChallengePage, Idea, IdeaStage, ModerationMode
 from ..photos import prepare_photo, store_photo
@@ -24,12 +26,12 @@ def _clean_tags(challenge: ChallengePage, tags) -> list[str]:
         if name and name not in names:
             names.append(name)
     if len(names) > MAX_TAGS:
-        raise ValidationError({"tags": _("Use at most %(n)s tags.") % {"n": MAX_TAGS}})
+        raise Invalid({"tags": _("Use at most %(n)s tags.") % {"n": MAX_TAGS}})
     if not challenge.free_tags:
         allowed = {tag.lower() for tag in challenge.suggested_tag_list}
         unknown = [name for name in names if name not in allowed]
         if unknown:
-            raise ValidationError(
+            raise Invalid(
                 {"tags": _("Choose tags from this challenge's list (not: %(tags)s).") % {"tags": ", ".join(unknown)}}
             )
     return names
@@ -37,7 +39,7 @@ def _clean_tags(challenge: ChallengePage, tags) -> list[str]:
 
 def _clean_location(latitude, longitude) -> tuple[Decimal | None, Decimal | None]:
     if (latitude is None) != (longitude is None):
-        raise ValidationError({"latitude": _("Give both latitude and longitude, or neither.")})
+        raise Invalid({"latitude": _("Give both latitude and longitude, or neither.")})
     if latitude is None:
         return None, None
     try:
@@ -46,14 +48,14 @@ def _clean_location(latitude, longitude) -> tuple[Decimal | None, Decimal | None
             Decimal(str(longitude)).quantize(Decimal("0.000001")),
         )
     except ArithmeticError as exc:
-        raise ValidationError({"latitude": _("Latitude and longitude must be numbers.")}) from exc
+        raise Invalid({"latitude": _("Latitude and longitude must be numbers.")}) from exc
     errors = {}
     if not -90 <= lat <= 90:
         errors["latitude"] = _("Latitude must be between -90 and 90.")
     if not -180 <= lon <= 180:
         errors["longitude"] = _("Longitude must be between -180 and 180.")
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     return lat, lon
 
 
@@ -84,11 +86,11 @@ def _apply_fields(idea: Idea, fields: dict) -> None:
     if "photo_alt" in fields:
         idea.image_alt = " ".join((fields["photo_alt"] or "").split())
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     try:
         idea.full_clean(exclude=["challenge", "author", "image", "district", "merged_into"], validate_unique=False)
     except ValidationError as exc:
-        raise ValidationError(exc.message_dict) from exc
+        raise Invalid(exc.message_dict) from exc
 
 
 def _prepare_photo_fields(fields: dict, *, has_photo: bool):
@@ -99,10 +101,10 @@ def _prepare_photo_fields(fields: dict, *, has_photo: bool):
         try:
             prepared = prepare_photo(photo)
         except ValidationError as exc:
-            raise ValidationError({"photo": exc.messages}) from exc
+            raise Invalid({"photo": exc.messages}) from exc
     alt = " ".join((fields.get("photo_alt") or "").split())
     if (prepared or (has_photo and "photo_alt" in fields and not fields.get("remove_photo"))) and not alt:
-        raise ValidationError({"photo_alt": _("Describe the photo for people who cannot see it.")})
+        raise Invalid({"photo_alt": _("Describe the photo for people who cannot see it.")})
     return prepared
 
 
@@ -161,7 +163,7 @@ def idea_create(
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     rate_limit_hit(
         scope="idea",
         person_id=author.pk,
@@ -192,7 +194,7 @@ def idea_submit(*, idea: Idea, actor) -> Idea:
     with transaction.atomic():
         idea = Idea.objects.select_for_update().select_related("challenge").get(pk=idea.pk)
         if idea.stage != IdeaStage.DRAFT:
-            raise ValidationError(_("This idea has already been submitted."))
+            raise Invalid(_("This idea has already been submitted."))
         published = _publish_or_hold(idea, timezone.now())
         idea.save(update_fields=["stage", "submitted_at", "published_at", "updated_at"])
         _send(signals.idea_submitted, Idea, idea=idea, actor=actor)
@@ -245,7 +247,7 @@ def idea_update(*, idea: Idea, actor, tags=None, remove_photo: bool = False, **f
             except ValidationError as exc:
                 errors.update(exc.message_dict)
         if errors:
-            raise ValidationError(errors)
+            raise Invalid(errors)
         columns = {column for name in fields for column in _EDITED_COLUMNS[name]}
         if prepared:
             idea.image = store_photo(prepared, alt=idea.image_alt, title=idea.title, owner=actor)

@@ -1,12 +1,13 @@
 """Moderators' writes: approve or reject held ideas, hide and restore ideas and comments,
 resolving their reports."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from innovation.errors import Invalid
 
 from .. import signals
 from ..models import Comment, Flag, FlagStatus, Idea, IdeaStage
@@ -25,7 +26,7 @@ def idea_approve(*, idea: Idea, moderator) -> Idea:
     with transaction.atomic():
         idea = Idea.objects.select_for_update().get(pk=idea.pk)
         if idea.stage != IdeaStage.SUBMITTED:
-            raise ValidationError(_("Only ideas awaiting approval can be approved."))
+            raise Invalid(_("Only ideas awaiting approval can be approved."))
         idea.stage = IdeaStage.PUBLISHED
         idea.published_at = timezone.now()
         idea.save(update_fields=["stage", "published_at", "updated_at"])
@@ -39,11 +40,11 @@ def idea_reject(*, idea: Idea, moderator, message: str) -> Idea:
     _require(moderator, "ideas.moderate", idea)
     message = " ".join((message or "").split())
     if not message:
-        raise ValidationError({"message": _("Tell the author why their idea cannot be published.")})
+        raise Invalid({"message": _("Tell the author why their idea cannot be published.")})
     with transaction.atomic():
         idea = Idea.objects.select_for_update().get(pk=idea.pk)
         if idea.stage != IdeaStage.SUBMITTED:
-            raise ValidationError(_("Only ideas awaiting approval can be rejected."))
+            raise Invalid(_("Only ideas awaiting approval can be rejected."))
         idea.stage = IdeaStage.REJECTED
         idea.moderation_message = message[:1000]
         idea.save(update_fields=["stage", "moderation_message", "updated_at"])
@@ -55,7 +56,7 @@ def idea_reject(*, idea: Idea, moderator, message: str) -> Idea:
 def _public_reason(reason: str, missing: str) -> str:
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ValidationError({"reason": missing})
+        raise Invalid({"reason": missing})
     return reason[:300]
 
 

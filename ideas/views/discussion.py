@@ -9,14 +9,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.redirects import safe_next
+from innovation.errors import show_error, status_of
 
 from .. import services
 from ..forms import CommentEditForm, CommentForm, FlagForm
 from ..models import ChallengePage, Comment, Idea
-from ..ratelimit import RateLimited
 from ..rules import flag_refusal
 from ..text import html_to_text
-from .common import _apply_errors
 from .ideas import _IdeaAction
 
 
@@ -42,8 +41,8 @@ class CommentCreateView(_IdeaAction):
                         official=form.cleaned_data.get("official", False),
                     )
                 except ValidationError as exc:
-                    status = 429 if isinstance(exc, RateLimited) else 400
-                    _apply_errors(form, exc)
+                    status = status_of(exc)
+                    show_error(request, exc, form=form)
                 else:
                     messages.success(request, _("Your comment is posted."))
                     return redirect(f"{idea.get_absolute_url()}#comment-{comment.pk}")
@@ -78,7 +77,7 @@ class CommentEditView(_CommentAction):
             try:
                 services.comment_edit(comment=comment, actor=request.user, body=form.cleaned_data["body"])
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                show_error(request, exc, form=form)
             else:
                 messages.success(request, _("Your comment is updated."))
                 return redirect(f"{comment.idea.get_absolute_url()}#comment-{comment.pk}")
@@ -131,7 +130,7 @@ class FlagView(LoginRequiredMixin, View):
                 if exc.code == "duplicate":
                     messages.info(request, exc.messages[0])
                     return redirect(idea.get_absolute_url())
-                _apply_errors(form, exc)
+                show_error(request, exc, form=form)
             else:
                 messages.success(request, _("Thank you for your report. A moderator will look at it."))
                 anchor = f"#comment-{target.pk}" if self.kind == "comment" else ""

@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from innovation.errors import show_error, status_of
+
 from .. import selectors, services
 from ..forms import CommentForm, IdeaForm
 from ..models import ChallengePage, Idea, IdeaStage
-from ..ratelimit import RateLimited
-from .common import _apply_errors
 
 IDEA_FIELD_MAP = {"tags": "other_tags", "image_alt": "photo_alt"}
 
@@ -49,8 +49,8 @@ class IdeaCreateView(LoginRequiredMixin, View):
                     **form.service_fields(),
                 )
             except ValidationError as exc:
-                status = 429 if isinstance(exc, RateLimited) else 400
-                _apply_errors(form, exc, IDEA_FIELD_MAP)
+                status = status_of(exc)
+                show_error(request, exc, form=form, field_map=IDEA_FIELD_MAP)
             else:
                 if not submit:
                     messages.success(request, _("Your draft is saved. Only you can see it."))
@@ -98,7 +98,7 @@ class IdeaUpdateView(LoginRequiredMixin, View):
                 if request.POST.get("action") == "submit" and self.idea.stage == IdeaStage.DRAFT:
                     services.idea_submit(idea=self.idea, actor=request.user)
             except ValidationError as exc:
-                _apply_errors(form, exc, IDEA_FIELD_MAP)
+                show_error(request, exc, form=form, field_map=IDEA_FIELD_MAP)
             else:
                 messages.success(request, _("Your changes are saved."))
                 return redirect(self.idea.get_absolute_url())
@@ -159,7 +159,7 @@ class IdeaSubmitView(_IdeaAction):
         try:
             idea = services.idea_submit(idea=idea, actor=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            show_error(request, exc)
         else:
             if idea.stage == IdeaStage.SUBMITTED:
                 messages.success(request, _("Thank you! A moderator will publish your idea shortly."))

@@ -298,6 +298,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "ideas.pagination.CountedPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Services raise one family of errors (innovation.errors); this one handler answers them as JSON.
+    "EXCEPTION_HANDLER": "innovation.errors.api_exception_handler",
     # One atomic counter per window in the cache (accounts.throttling), keyed on the client
     # address as accounts.ratelimits.client_ip finds it.
     "DEFAULT_THROTTLE_CLASSES": [

@@ -1,6 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from innovation.errors import Conflict, NotAllowed, ServiceError
 from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
 from voting import services
 from voting.models import PairwiseScore, PairwiseVote, Support
@@ -44,7 +45,7 @@ def test_cap_refuses_the_support_beyond_it_and_withdrawing_frees_one(challenge):
     services.support_add(voter=voter, idea=ideas[0])
     services.support_add(voter=voter, idea=ideas[1])
 
-    with pytest.raises(services.VotingError) as refused:
+    with pytest.raises(ServiceError) as refused:
         services.support_add(voter=voter, idea=ideas[2])
     assert refused.value.code == "cap_reached"
     assert "2" in str(refused.value.message)
@@ -64,7 +65,7 @@ def test_withdrawing_a_support_that_does_not_exist_changes_nothing(challenge):
 @pytest.mark.parametrize("phase", ["submission", "review", "closed"])
 def test_no_support_outside_the_voting_phase(phase):
     idea = IdeaFactory(challenge=ChallengeFactory.create(phase))
-    with pytest.raises(services.VotingError) as refused:
+    with pytest.raises(ServiceError) as refused:
         services.support_add(voter=UserFactory(), idea=idea)
     assert refused.value.code == "closed"
     assert not Support.objects.exists()
@@ -117,7 +118,38 @@ def test_pairwise_vote_refuses_ideas_of_another_challenge():
     challenge = ChallengeFactory.create("voting", voting_method="pairwise")
     left = IdeaFactory(challenge=challenge)
     stranger = IdeaFactory(challenge=ChallengeFactory.create("voting", voting_method="pairwise"))
-    with pytest.raises(services.VotingError) as refused:
+    with pytest.raises(ServiceError) as refused:
         services.pairwise_vote_cast(voter=UserFactory(), challenge=challenge, left=left, right=stranger, choice="left")
     assert refused.value.code == "invalid_pair"
     assert not PairwiseVote.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("who", "code"),
+    [("unverified", "verify"), ("outside_audience", "audience"), ("author", "own_idea")],
+)
+def test_a_new_caller_of_support_add_gets_the_same_refusal_as_the_page(who, code):
+    """The service checks the rule itself: a task or script calling it cannot skip the
+    verification, audience or own-idea checks the support button makes."""
+    challenge = ChallengeFactory.create("voting", title="Greener school streets", audience="staff")
+    author = UserFactory(roles=["City staff"])
+    idea = IdeaFactory(challenge=challenge, author=author, title="Close Mill Lane to cars at school times")
+    voter = {
+        "unverified": UserFactory(roles=["City staff"], verified=False),
+        "outside_audience": UserFactory(roles=["Residents"]),
+        "author": author,
+    }[who]
+    with pytest.raises(NotAllowed) as refused:
+        services.support_add(voter=voter, idea=idea)
+    assert refused.value.code == code
+    assert not Support.objects.exists()
+    assert _tally(idea) == 0
+
+
+def test_the_cap_is_a_conflict_with_a_message():
+    challenge = ChallengeFactory.create("voting", supports_per_person=1)
+    first, second = IdeaFactory.create_batch(2, challenge=challenge)
+    voter = UserFactory()
+    services.support_add(voter=voter, idea=first)
+    with pytest.raises(Conflict, match="all 1 of your supports"):
+        services.support_add(voter=voter, idea=second)
