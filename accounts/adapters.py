@@ -3,6 +3,7 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 
 from . import ratelimits
+from .terms import current_terms_version
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -65,6 +66,18 @@ class CitySignInAdapter(DefaultSocialAccountAdapter):
         services.user_join_default_role(user=user)
         self._staff_role(sociallogin, user)
         return user
+
+    def is_auto_signup_allowed(self, request, sociallogin) -> bool:
+        """While terms of use are in force, a first sign-in shows the sign-up form (display
+        name and the terms), so nobody takes part without having accepted them."""
+        return super().is_auto_signup_allowed(request, sociallogin) and not current_terms_version()
+
+    def get_signup_form_initial_data(self, sociallogin) -> dict:
+        initial = super().get_signup_form_initial_data(sociallogin)
+        first, last = initial.get("first_name", "").strip(), initial.get("last_name", "").strip()
+        if first:
+            initial["display_name"] = f"{first} {last[:1]}.".strip() if last else first
+        return initial
 
     def pre_social_login(self, request, sociallogin):
         super().pre_social_login(request, sociallogin)

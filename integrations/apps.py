@@ -13,6 +13,10 @@ class IntegrationsConfig(AppConfig):
         from . import consumer, schema  # noqa: F401 - the schema extension registers itself
 
         consumer.register()
+
+        from . import privacy
+
+        privacy.register()
         register_panel(
             Panel(place="challenge_header", template="integrations/panels/challenge_calendar.html", order=90)
         )

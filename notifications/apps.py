@@ -14,3 +14,7 @@ class NotificationsConfig(AppConfig):
 
         receivers.connect()
         register_consumer("notifications", fanout.notify)
+
+        from . import privacy
+
+        privacy.register()

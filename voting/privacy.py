@@ -4,7 +4,7 @@
 from django.utils import timezone
 
 from accounts.privacy import register_eraser, register_exporter
-from ideas.models import VotingMethod
+from ideas.models import ChallengePage, VotingMethod
 
 from . import services
 from .models import PairwiseVote, Support
@@ -30,17 +30,22 @@ def comparison_rows(user) -> list[dict]:
 
 
 def erase(*, user, remove_contributions: bool) -> None:
-    """Supports in challenges still voting are withdrawn through the voting service, so every
-    tally stays exact; in closed challenges they stay, counted without the person (the
-    account behind them no longer says who it was)."""
+    """Supports and pairwise votes in challenges still voting are withdrawn through the voting
+    services, so every tally stays exact and the pairwise scores are refitted without them; in
+    closed challenges they stay, counted without the person (the account behind them no
+    longer says who it was)."""
     now = timezone.now()
     for support in Support.objects.filter(voter=user).select_related("idea__challenge"):
         challenge = support.idea.challenge
         if challenge.voting_method == VotingMethod.SUPPORT and challenge.accepts_votes_at(now):
             services.support_withdraw(voter=user, idea=support.idea)
+    compared = ChallengePage.objects.filter(pk__in=PairwiseVote.objects.filter(voter=user).values("challenge_id"))
+    for challenge in compared:
+        if challenge.voting_method == VotingMethod.PAIRWISE and challenge.accepts_votes_at(now):
+            services.pairwise_votes_withdraw(voter=user, challenge=challenge)
 
 
 def register() -> None:
     register_exporter("supports", support_rows)
     register_exporter("comparisons", comparison_rows)
-    register_eraser("supports", erase)
+    register_eraser("votes", erase)

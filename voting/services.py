@@ -177,6 +177,28 @@ def pairwise_vote_cast(*, voter: User, challenge: ChallengePage, left: Idea, rig
     return vote
 
 
+def pairwise_votes_withdraw(*, voter, challenge: ChallengePage) -> int:
+    """Withdraw every pairwise vote of ``voter`` in ``challenge`` while it is voting (when
+    their account is deleted): the comparison counts follow at once and the scores are
+    refitted soon after commit, so the results no longer include them. Returns how many votes
+    went."""
+    with transaction.atomic():
+        _check_open(challenge, VotingMethod.PAIRWISE)
+        _lock_ballot(voter=voter, challenge=challenge)
+        votes = PairwiseVote.objects.filter(voter=voter, challenge=challenge)
+        decided: dict[int, int] = {}
+        pairs = votes.exclude(outcome=PairwiseOutcome.UNDECIDED).values_list("first_id", "second_id")
+        for pair in pairs:
+            for idea_id in pair:
+                decided[idea_id] = decided.get(idea_id, 0) + 1
+        deleted, _details = votes.delete()
+        for idea_id in sorted(decided):  # in id order, as votes are cast, so that nothing deadlocks
+            PairwiseScore.objects.filter(idea_id=idea_id).update(comparisons=F("comparisons") - decided[idea_id])
+        if deleted:
+            transaction.on_commit(lambda: _schedule_refit(challenge.pk))
+    return deleted
+
+
 def pairwise_comparisons_recount(*, challenge: ChallengePage) -> int:
     """Set every idea's count of decided comparisons from the challenge's votes (after
     votes were imported in bulk; the voting service keeps the counts exact otherwise).

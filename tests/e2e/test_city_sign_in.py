@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from accounts import roles
 from accounts.models import User
 from accounts.rules import is_verified
+from accounts.terms import must_accept_terms
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,15 +49,17 @@ def city_provider(live_server, settings):
         }
         settings.GREENLIGHT_STAFF_EMAIL_DOMAINS = ["riverside.gov"]
         settings.GREENLIGHT_STAFF_CLAIM = "groups=city-staff"
+        settings.GREENLIGHT_TERMS_VERSION = "2026-12"
         yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def _city_sign_in(journey, username=None, password=None):
+def _city_sign_in(journey, username=None, password=None, email=None):
     """Greenlight's sign-in page, "City of Riverside", then the provider's own sign-in (skipped
-    when the browser is still signed in there)."""
+    when the browser is still signed in there). The first time (``email`` given), Greenlight
+    asks for the display name and the current terms before the account exists."""
     page = journey.page
     journey.go("/accounts/login/")
     journey.check_a11y("sign in with the city option")
@@ -67,6 +70,15 @@ def _city_sign_in(journey, username=None, password=None):
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in to the city").click()
+    if email:
+        expect(page.get_by_role("heading", name="Complete your sign-up")).to_be_visible()
+        journey.check_a11y("first city sign-in asks for the terms")
+        assert not User.objects.filter(email=email).exists()
+        expect(page.get_by_label("Email")).to_have_value(email)
+        expect(page.get_by_label("Email")).to_be_disabled()
+        expect(page.get_by_label("Display name")).not_to_have_value("")
+        page.get_by_label("I accept the terms of use and have read the privacy policy").check()
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url(journey.base_url + "/")
 
 
@@ -80,10 +92,13 @@ def _city_sign_in(journey, username=None, password=None):
     ids=["domain", "claim", "neither"],
 )
 def test_city_sign_in_makes_staff_from_domain_or_claim(
-    journey, home_page, city_provider, username, password, email, staff
+    journey, home_page, city_provider, settings, username, password, email, staff
 ):
-    _city_sign_in(journey, username, password)
+    _city_sign_in(journey, username, password, email=email)
     person = User.objects.get(email=email)
+    assert not must_accept_terms(person)
+    assert person.terms_acceptances.get().version == settings.GREENLIGHT_TERMS_VERSION
+    assert person.display_name == {"jmorales": "Julia M.", "contractor": "Dana K."}.get(username, person.display_name)
     expect(journey.page.get_by_role("link", name=person.public_name)).to_be_visible()
     assert is_verified(person)
     assert roles.RESIDENTS in roles.user_roles(person)
