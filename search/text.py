@@ -1,6 +1,6 @@
 """Text handling shared by every search backend: cleaning what people type, plain text from
-sanitised HTML, a light English stemmer and trigram similarity for the portable engine, and
-safe highlighting.
+sanitised HTML, English stems and stop words (Snowball's, as PostgreSQL uses), trigram
+similarity for the portable engine, and safe highlighting.
 
 Highlights are marked with two private-use characters while the text is plain, then the
 text is escaped and the marks become ``<mark>``: what people wrote can never turn into HTML.
@@ -10,8 +10,10 @@ import html
 import re
 import unicodedata
 
+import snowballstemmer
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from stopwords import get_stopwords
 
 MAX_QUERY_LENGTH = 200
 MAX_SIMILAR_TEXT_LENGTH = 1000
@@ -22,141 +24,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "let",
-        "lets",
-        "get",
-        "make",
-        "us",
-    ]
-)
+# PostgreSQL's "english" configuration stems with the Snowball English algorithm and drops
+# the Snowball English stop words; the Python side uses the same algorithm and list, from
+# the Snowball project's own package and a packaged copy of the list.
+LANGUAGE = "english"
+STOPWORDS = frozenset(word.replace("’", "'") for word in get_stopwords(LANGUAGE))
+_STEMMER = snowballstemmer.stemmer(LANGUAGE)
 
 
 def clean_query(text: str | None, *, limit: int = MAX_QUERY_LENGTH) -> str:
@@ -181,38 +54,8 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A small English stemmer: good enough to match "lanes" with "lane" and "planting" with
-    "plant" where PostgreSQL's full-text search is not available."""
-    word = word.lower().removesuffix("'s")
-    for suffix, replacement in (
-        ("ational", "ate"),
-        ("ization", "ize"),
-        ("iveness", "ive"),
-        ("fulness", "ful"),
-        ("ousness", "ous"),
-        ("ations", "ate"),
-        ("ation", "ate"),
-        ("ities", "ity"),
-        ("ments", "ment"),
-        ("ness", ""),
-        ("ings", ""),
-        ("ing", ""),
-        ("ies", "y"),
-        ("ied", "y"),
-        ("sses", "ss"),
-        ("edly", ""),
-        ("ed", ""),
-        ("ly", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                return word
-            if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
-                return word[:-1]
-            return word[: len(word) - len(suffix)] + replacement
-    return word
+    """The Snowball English stem of a word: "lanes" and "lane", "planting" and "plant" agree."""
+    return _STEMMER.stemWord(word.lower().removesuffix("'s"))
 
 
 _ENDINGS = ("", "e", "s", "es", "ed", "ing", "ings", "er", "ers", "ly", "'s", "ness", "ment", "ments")
@@ -224,7 +67,12 @@ def word_pattern(needle: str) -> str:
     if " " in needle or not needle.isalnum():
         return rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])"
     forms = {needle + ending for ending in _ENDINGS}
-    for end, replacements in (("y", ("ies", "ied")), ("ate", ("ation", "ations", "ational")), ("ize", ("ization",))):
+    for end, replacements in (
+        ("i", ("y", "ies", "ied")),
+        ("y", ("ies", "ied")),
+        ("ate", ("ation", "ations", "ational")),
+        ("ize", ("ization",)),
+    ):
         if needle.endswith(end):
             forms.update(needle[: -len(end)] + replacement for replacement in replacements)
     if needle.endswith("ity"):

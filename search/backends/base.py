@@ -6,9 +6,8 @@ novel each idea is — and keeps its own copy of the ideas up to date when told 
 the API and tasks only ever talk to :func:`search.backends.get_backend`; they never ask
 which backend it is.
 
-Optional features are class attributes (``supports_facets``, ``supports_similar``...);
-a backend without one raises ``NotImplementedError`` naming the feature, so a misconfigured
-site fails loudly instead of quietly showing less.
+A backend that cannot do one of these raises ``NotImplementedError`` naming the feature,
+so a misconfigured site fails loudly instead of quietly showing less.
 """
 
 from __future__ import annotations
@@ -144,10 +143,11 @@ class SearchBackend:
     #: True when the backend keeps a copy of the ideas outside search's own index table
     #: (which is always kept): the indexing task then also pushes to it.
     keeps_own_copy = False
-    supports_facets = False
-    supports_highlight = False
-    supports_suggest = False
-    supports_similar = False
+    #: The exception classes meaning "the backend's service cannot be reached right now"
+    #: (a tuple, empty when the backend runs in the site's own database). Callers such as
+    #: the rebuild command catch these, with :class:`SearchUnavailable`, to report an
+    #: outage instead of failing with a traceback.
+    unavailable_errors: tuple[type[Exception], ...] = ()
 
     def __init__(self, params: dict | None = None):
         self.params = params or {}

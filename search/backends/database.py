@@ -75,10 +75,6 @@ class DatabaseBackend(SearchBackend):
     """Full-text search in the database: nothing else to run."""
 
     name = "database"
-    supports_facets = True
-    supports_highlight = True
-    supports_suggest = True
-    supports_similar = True
 
     @property
     def engine(self):

@@ -49,10 +49,6 @@ class ElasticsearchBackend(SearchBackend):
     ``TIMEOUT`` (seconds, default 5)."""
 
     name = "elasticsearch"
-    supports_facets = True
-    supports_highlight = True
-    supports_suggest = True
-    supports_similar = True
     keeps_own_copy = True
     unavailable_errors = UNAVAILABLE
 

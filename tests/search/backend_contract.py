@@ -40,6 +40,12 @@ class BackendContract:
         index(list(city.values()))
         return city
 
+    def test_names_its_outage_errors_as_a_tuple_of_exception_classes(self, backend):
+        # The rebuild command catches exactly these to report an outage instead of a traceback.
+        errors = backend.unavailable_errors
+        assert isinstance(errors, tuple)
+        assert all(isinstance(error, type) and issubclass(error, Exception) for error in errors)
+
     def test_finds_ideas_by_words_in_any_form(self, backend, indexed):
         results = backend.search("bike lane")
         titles = [hit.title for hit in results.hits]

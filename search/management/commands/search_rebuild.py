@@ -61,7 +61,7 @@ class Command(BaseCommand):
             try:
                 backend.check()
                 pushed = backend.rebuild(progress=bar)
-            except (SearchUnavailable, *getattr(backend, "unavailable_errors", ())) as exc:
+            except (SearchUnavailable, *backend.unavailable_errors) as exc:
                 raise CommandError(f"{backend.name} could not be rebuilt: {str(exc).splitlines()[0]}") from exc
             bar(pushed, pushed)
             bar.finish()
