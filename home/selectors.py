@@ -1,4 +1,6 @@
-"""What the home page shows. Later apps register featured content providers here."""
+"""What the home page shows. The apps above register what they feature (ideas: challenges
+people can act on; pipeline: pilots) from their ``AppConfig.ready()``, so ``home`` imports
+neither."""
 
 from collections.abc import Callable
 
@@ -26,19 +28,3 @@ def home_featured(*, home) -> dict:
                 if isinstance(item, Page):
                     show_translated(item)
     return context
-
-
-@register_featured
-def featured_challenges(*, home) -> dict:
-    """Challenges people can act on now (share ideas or vote), then the next to open."""
-    from ideas.selectors import featured_challenges as challenges
-
-    return {"featured_challenges": challenges()}
-
-
-@register_featured
-def featured_pilots(*, home) -> dict:
-    """Pilots residents can follow: running ones first."""
-    from pipeline.selectors import featured_pilots as pilots
-
-    return {"featured_pilots": pilots(limit=3)}

@@ -268,3 +268,8 @@ def featured_challenges(*, limit: int = 3, now=None) -> list[ChallengePage]:
     groups = {phase: items for phase, _label, items in challenges_by_phase(now=now)}
     picked = groups.get(Phase.SUBMISSION, []) + groups.get(Phase.VOTING, []) + groups.get(Phase.UPCOMING, [])
     return picked[:limit]
+
+
+def featured_challenges_for_home(*, home) -> dict:
+    """The home page's challenges (registered with ``home.selectors.register_featured``)."""
+    return {"featured_challenges": featured_challenges()}

@@ -262,3 +262,9 @@ def featured_pilots(*, limit: int = 3) -> list[PilotPage]:
     pilots = list(pilots_public()[: limit * 4])
     pilots.sort(key=lambda p: order.get(p.status, 3))
     return pilots[:limit]
+
+
+def featured_pilots_for_home(*, home) -> dict:
+    """The home page's pilots (registered with ``home.selectors.register_featured``): running
+    ones first."""
+    return {"featured_pilots": featured_pilots(limit=3)}

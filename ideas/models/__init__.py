@@ -1,0 +1,43 @@
+"""The ideas app's records: challenges (Wagtail pages), ideas, and the discussion around them."""
+
+from .challenges import (
+    Audience,
+    ChallengeIndexPage,
+    ChallengePage,
+    EvaluationCriterion,
+    ModerationMode,
+    Phase,
+    VotingMethod,
+)
+from .discussion import Comment, Flag, FlagReason, FlagStatus, Follow
+from .ideas import (
+    PUBLIC_STAGES,
+    Idea,
+    IdeaQuerySet,
+    IdeaStage,
+    TaggedIdea,
+    listed_ideas_q,
+    written_language_field,
+)
+
+__all__ = [
+    "PUBLIC_STAGES",
+    "Audience",
+    "ChallengeIndexPage",
+    "ChallengePage",
+    "Comment",
+    "EvaluationCriterion",
+    "Flag",
+    "FlagReason",
+    "FlagStatus",
+    "Follow",
+    "Idea",
+    "IdeaQuerySet",
+    "IdeaStage",
+    "ModerationMode",
+    "Phase",
+    "TaggedIdea",
+    "VotingMethod",
+    "listed_ideas_q",
+    "written_language_field",
+]
