@@ -6,26 +6,28 @@ Builds (or reuses) ``--ideas`` realistic generated ideas (default 100,000;
 their meaning vectors. Prints, in one run:
 
 - embedding throughput (ideas encoded per second, in batches) and the time of a full rebuild
-  (index, meaning vectors, novelty of every idea);
-- ``similar`` median and 95th percentile by meaning (hybrid) next to the lexical engine alone
-  (term overlap and trigrams), on 60 texts as residents type them;
+  (index, meaning vectors, novelty of every idea; ``--reencode`` redoes all of it);
+- ``similar`` median and 95th percentile by meaning (hybrid, the backend and the API view)
+  next to the lexical engine alone (term overlap and trigrams), on 60 texts as residents type
+  them, with the parts of one call and the load average (:mod:`benchmarks.meaning_figures`);
 - the similar-idea quality on the paraphrase set (first, top 5);
 - unless ``--skip-wagtail``, 20 queries with facets, suggestions and an OR search next to
   Wagtail's database backend on the same ideas::
 
-    DATABASE_URL=postgres://... python -m benchmarks.search_benchmark --ideas 100000
+    DATABASE_URL=postgres://... python -m benchmarks.search_benchmark --ideas 100000 --reencode
 
-One script on purpose (a little over 400 lines): every figure comes from the same ideas in
-the same run.
+``--similar-only`` times similar ideas again on what an earlier run indexed (at a quieter
+moment of the shared machine, say). Every figure comes from the same ideas in the same run.
 """
 
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
+
+from benchmarks.meaning_figures import SIMILAR_TEXTS, median_p95, rebuild_figures, similar_figures, timed
 
 QUERIES = [
     ("bike lanes", {}),
@@ -52,18 +54,6 @@ QUERIES = [
 PREFIXES = ["bi", "bike l", "tre", "sch", "bus st", "libr", "wat", "sol", "gard", "play"]
 
 
-SIMILAR_TEXTS = [
-    "Protected cycle lanes along the main road so children can ride to school",
-    "More trees and shade in the market square for hot summer days",
-    "A late bus to the hospital for night shift workers",
-    "Free water refill fountains in the park",
-    "Turn the empty lot into a community garden with compost bins",
-    "Benches with backrests along the river path",
-    "Safer crossing with a speed table outside the primary school",
-    "Solar panels on the roof of the sports hall",
-    "Open the library on Sunday afternoons",
-    "Fenced dog park near the harbour",
-]
 TAGS = ["parks", "safety", "cycling", "walking", "greenery", "play", "culture", "energy", "transport", "water"]
 
 
@@ -170,23 +160,17 @@ def index_wagtail(model, challenge, rebuilt: bool) -> float:
     return time.perf_counter() - started
 
 
-def timed(function, *args, **kwargs) -> float:
-    started = time.perf_counter()
-    function(*args, **kwargs)
-    return (time.perf_counter() - started) * 1000
-
-
-def summary(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ideas", type=int, default=100_000, help="generated ideas (default 100,000)")
     parser.add_argument("--rounds", type=int, default=3, help="times each query is asked (default 3)")
     parser.add_argument("--skip-wagtail", action="store_true", help="leave out the comparison with Wagtail")
-    parser.add_argument("--reencode", action="store_true", help="encode every idea again (a full rebuild)")
+    parser.add_argument(
+        "--reencode", action="store_true", help="index and encode every idea again: time a full rebuild"
+    )
+    parser.add_argument(
+        "--similar-only", action="store_true", help="only time similar ideas (on ideas indexed and encoded before)"
+    )
     parser.add_argument(
         "--encode-sample",
         type=int,
@@ -222,13 +206,15 @@ def main(argv=None) -> int:
     print(f"Ideas: {challenge.ideas.count():,} in PostgreSQL ({time.perf_counter() - started:.0f} s to build)")
     started = time.perf_counter()
     ids = list(challenge.ideas.values_list("pk", flat=True))
-    if rebuilt or IndexedIdea.objects.filter(challenge=challenge).count() != len(ids):
+    if args.reencode or rebuilt or IndexedIdea.objects.filter(challenge=challenge).count() != len(ids):
         services.index_rebuild()  # meaning vectors are timed below
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_indexedidea; ANALYZE search_indexedtag")
     index_seconds = time.perf_counter() - started
     print(f"Greenlight index: {index_seconds:.0f} s")
-    meaning_figures(args, challenge, index_seconds)
+    if not args.similar_only:
+        rebuild_figures(args, index_seconds)
+    similar_figures(args, challenge)
     if args.skip_wagtail:
         return 0
     model = wagtail_baseline_model()
@@ -281,7 +267,7 @@ def main(argv=None) -> int:
             call()
         our_samples = [timed(call) for _ in range(args.rounds) for call in mine]
         their_samples = [timed(call) for _ in range(args.rounds) for call in theirs]
-        (our_median, our_p95), (their_median, their_p95) = summary(our_samples), summary(their_samples)
+        (our_median, our_p95), (their_median, their_p95) = median_p95(our_samples), median_p95(their_samples)
         print(
             f"{label:34} {our_median:8.1f}ms {our_p95:9.1f}ms {their_median:8.1f}ms {their_p95:9.1f}ms"
             f" {their_median / our_median:6.1f}x"
@@ -289,124 +275,6 @@ def main(argv=None) -> int:
     print("(Greenlight's search also returns tag and year facets, snippets and highlighted titles.)")
 
     return 0
-
-
-def encode_sample(count: int) -> tuple[int, float]:
-    """Encode ``count`` ideas without a vector (the paraphrase set's originals first) and give
-    every other idea a copy of one of those vectors. Returns (encoded, ideas per second)."""
-    import numpy as np
-
-    from search import services
-    from search.encoder import get_encoder, to_bytes
-    from search.models import IndexedIdea
-    from tests.search.paraphrases import DISTRACTORS, PAIRS
-
-    titles = {title for title, _s, _p in PAIRS} | {title for title, _s in DISTRACTORS}
-    rows = list(IndexedIdea.objects.filter(vector__isnull=True).values_list("pk", "title", "summary"))
-    rows.sort(key=lambda row: row[1] not in titles)
-    chosen, rest = rows[:count], rows[count:]
-    model = get_encoder().model_id
-    started = time.perf_counter()
-    services.vectors_refresh(idea_ids=[pk for pk, _t, _s in chosen])
-    rate = len(chosen) / (time.perf_counter() - started)
-    known = list(IndexedIdea.objects.filter(vector__isnull=False).values_list("vector", flat=True)[:count])
-    rng = np.random.default_rng(7)
-    for start in range(0, len(rest), 2000):
-        batch = []
-        for pk, title, summary in rest[start : start + 2000]:
-            vector = np.frombuffer(bytes(known[rng.integers(len(known))]), dtype="<f4")
-            vector = vector + rng.normal(0, 0.02, vector.shape).astype(np.float32)
-            vector /= np.linalg.norm(vector)
-            key = services.vector_key(model, services.gist(title, summary))
-            batch.append(IndexedIdea(pk=pk, vector=to_bytes(vector), vector_key=key))
-        IndexedIdea.objects.bulk_update(batch, ["vector", "vector_key"], batch_size=500)
-    return len(chosen), rate
-
-
-def meaning_figures(args, challenge, index_seconds: float) -> None:
-    """Embedding throughput, the full rebuild with novelty, similar by meaning next to words."""
-    from search import services, vectors
-    from search.backends.database import DatabaseBackend, public_entries
-    from search.encoder import get_encoder
-    from search.models import IndexedIdea
-    from tests.search.paraphrases import PAIRS, top_ranks
-
-    def progress(label):
-        state = {"tenth": -1}
-
-        def report(done, total):
-            if total and int(10 * done / total) != state["tenth"]:
-                state["tenth"] = int(10 * done / total)
-                print(f"  {label}: {done:,}/{total:,}", flush=True)
-
-        return report
-
-    get_encoder()
-    indexed = IndexedIdea.objects.count()
-    started = time.perf_counter()
-    if args.encode_sample:
-        encoded, estimated = encode_sample(args.encode_sample)
-    else:
-        encoded = services.vectors_refresh(force=args.reencode, progress=progress("encoding"))
-        estimated = None
-    encode_seconds = time.perf_counter() - started
-    vectors.forget()
-    started = time.perf_counter()
-    loaded = len(vectors.table())
-    load_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    scored = services.novelty_refresh_all(progress=progress("novelty"))
-    novelty_seconds = time.perf_counter() - started
-    print()
-    print(f"Index of {indexed:,} ideas (entries and full-text vectors): {index_seconds:.0f} s")
-    if estimated:
-        rate = estimated
-        print(f"Meaning vectors: {encoded:,} ideas encoded in {encode_seconds:.0f} s ({rate:.1f} ideas/s); "
-              f"the other {indexed - encoded:,} got copies of their vectors (timing only)")  # fmt: skip
-        encode_seconds = indexed / rate
-    elif encoded:
-        rate = encoded / encode_seconds
-        print(f"Meaning vectors: {encoded:,} ideas encoded in {encode_seconds:.0f} s ({rate:.1f} ideas/s)")
-    else:
-        print("Meaning vectors: all current (run with --reencode to time encoding)")
-    print(f"Vector table: {loaded:,} vectors loaded into memory in {load_seconds:.1f} s")
-    print(f"Novelty of {scored:,} ideas (each against all earlier ones): {novelty_seconds:.0f} s")
-    total = index_seconds + encode_seconds + novelty_seconds
-    print(f"Full rebuild (index + vectors + novelty): {'about ' if estimated else ''}{total / 60:.0f} min")
-    sample = list(SIMILAR_TEXTS) + [p for _t, _s, p in PAIRS[:50]]
-    started = time.perf_counter()
-    get_encoder().encode(sample[:32])
-    print(f"Encoding one batch of 32 typed texts: {(time.perf_counter() - started) * 1000 / 32:.1f} ms per text")
-
-    backend = DatabaseBackend()
-    lexical_set = public_entries()
-    semantic_calls = [lambda t=t: backend.similar(t, k=5) for t in sample]
-    lexical_calls = [lambda t=t: backend.similar_by_words(lexical_set, t, 5) for t in sample]
-    for call in semantic_calls[:5] + lexical_calls[:5]:
-        call()
-    # Each typed text is new to the process: the query vector cache is cleared between rounds.
-    from search.backends import meaning
-
-    semantic = []
-    for _ in range(args.rounds):
-        meaning._query_vector.cache_clear()
-        semantic += [timed(call) for call in semantic_calls]
-    lexical = [timed(call) for _ in range(args.rounds) for call in lexical_calls]
-    (sem_median, sem_p95), (lex_median, lex_p95) = summary(semantic), summary(lexical)
-    print()
-    print(f"similar, {len(sample)} texts x {args.rounds}: by meaning (hybrid) median {sem_median:.1f} ms, p95 "
-          f"{sem_p95:.1f} ms; by words alone median {lex_median:.1f} ms, p95 {lex_p95:.1f} ms")  # fmt: skip
-
-    if args.encode_sample:
-        return
-    originals = dict(challenge.ideas.filter(title__in=[p[0] for p in PAIRS]).values_list("title", "pk"))
-    ranks = top_ranks(backend, [originals[title] for title, _s, _p in PAIRS])
-    first = sum(rank == 1 for rank in ranks) / len(ranks)
-    top5 = sum(rank is not None for rank in ranks) / len(ranks)
-    print(
-        f"Similar-idea quality among {IndexedIdea.objects.count():,} ideas: the original first for {first:.0%}, "
-        f"in the top 5 for {top5:.0%} of {len(PAIRS)} paraphrases"
-    )
 
 
 if __name__ == "__main__":

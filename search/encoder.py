@@ -120,6 +120,10 @@ class Encoder:
         threads = int(settings.GREENLIGHT_SEARCH.get("ENCODER_THREADS") or 0)
         if threads:
             options.intra_op_num_threads = threads
+        # Idle threads sleep instead of spinning: on cores shared with the web workers and the
+        # database, spinning made one query's encoding 3x slower and batches 1.6x slower.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         inputs = {node.name for node in session.get_inputs()}
         encoder = cls(model_id, 0, session, tokenizer, "token_type_ids" in inputs)

@@ -21,7 +21,7 @@ from ideas.models import Idea
 from .encoder import get_encoder, to_bytes
 from .models import IndexedIdea, IndexedTag
 from .text import clean_query, html_to_text
-from .vectors import table
+from .vectors import changed, table
 
 BATCH = 1000
 VECTOR_BATCH = 256
@@ -107,6 +107,7 @@ def _write(ideas: list[Idea]) -> None:
         IndexedTag.objects.bulk_create(tags)
         if connection.vendor == "postgresql":
             IndexedIdea.objects.filter(pk__in=ids).update(search_vector=search_vector())
+    changed()
 
 
 def index_refresh(*, idea_ids: Iterable[int]) -> int:
@@ -119,6 +120,7 @@ def index_refresh(*, idea_ids: Iterable[int]) -> int:
     with transaction.atomic():
         _write(ideas)
         IndexedIdea.objects.filter(pk__in=ids - {idea.pk for idea in ideas}).delete()
+    changed()
     vectors_refresh(idea_ids=[idea.pk for idea in ideas])
     return len(ideas)
 
@@ -126,6 +128,7 @@ def index_refresh(*, idea_ids: Iterable[int]) -> int:
 def index_remove(*, idea_ids: Iterable[int]) -> None:
     """Take these ideas out of the index (whatever their state)."""
     IndexedIdea.objects.filter(pk__in={int(pk) for pk in idea_ids}).delete()
+    changed()
 
 
 def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
@@ -144,6 +147,7 @@ def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
         if progress:
             progress(done, total)
     IndexedIdea.objects.exclude(idea__in=indexable_ideas().values("pk")).delete()
+    changed()
     return done
 
 
@@ -177,6 +181,7 @@ def vectors_refresh(
         wanted = vector_key(encoder.model_id, text)
         if force or key != wanted:
             todo.append((pk, text, wanted))
+    todo.sort(key=lambda item: len(item[1]))  # batches of like lengths: less padding to encode
     done = 0
     for start in range(0, len(todo), VECTOR_BATCH):
         chunk = todo[start : start + VECTOR_BATCH]
@@ -190,6 +195,7 @@ def vectors_refresh(
             ["vector", "vector_key", "indexed_at"],
         )
         done += len(chunk)
+        changed()
         if progress:
             progress(done, len(todo))
     return done
