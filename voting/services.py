@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from ideas.models import ChallengePage, Idea
+from ideas.models import ChallengePage, Idea, VotingMethod
 from innovation.errors import Conflict, Invalid, NotAllowed
 
 from . import signals
@@ -177,13 +177,16 @@ def pairwise_vote_cast(*, voter: User, challenge: ChallengePage, left: Idea, rig
     return vote
 
 
-def pairwise_votes_withdraw(*, voter, challenge: ChallengePage) -> int:
+def pairwise_votes_withdraw(*, voter: User, challenge: ChallengePage) -> int:
     """Withdraw every pairwise vote of ``voter`` in ``challenge`` while it is voting (when
     their account is deleted): the comparison counts follow at once and the scores are
     refitted soon after commit, so the results no longer include them. Returns how many votes
     went."""
     with transaction.atomic():
-        _check_open(challenge, VotingMethod.PAIRWISE)
+        if challenge.voting_method != VotingMethod.PAIRWISE:
+            raise Conflict(_("This challenge does not use this kind of vote."))
+        if not challenge.accepts_votes_at(timezone.now()):
+            raise Conflict(_("Voting is closed for this challenge."))
         _lock_ballot(voter=voter, challenge=challenge)
         votes = PairwiseVote.objects.filter(voter=voter, challenge=challenge)
         decided: dict[int, int] = {}
