@@ -4,9 +4,6 @@ Every move is checked against :mod:`pipeline.transitions`, recorded as a :class:
 and announced with :data:`pipeline.signals.stage_changed`, in one transaction. A refused
 move raises :class:`TransitionRefused` whose message names what is allowed instead.
 
-One module on purpose (a little over 400 lines): every write of the pipeline shares the
-transition checks and the locking of ideas above, and callers import one place.
-
 Why one module over 400 lines: stage moves, merges and pilot moves share one transition
 check and one ``StageChange`` writer; pilots' announcements stay beside the moves they start.
 """
