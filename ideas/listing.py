@@ -3,42 +3,14 @@ the filter choices and what the visitor can do now. A read (no writes), used by
 ``ChallengePage.get_context``."""
 
 from django.conf import settings
-from django.core.cache import cache
-
-from accounts.models import District
 
 from . import selectors
 from .extensions import default_sort, sorts_for
-from .models import PUBLIC_STAGES, ChallengePage, IdeaStage
+from .filters import LIST_STAGES, IdeaFilterSet, districts, listed_tags
+from .models import ChallengePage
 from .seed import visitor_seed
 
 IDEAS_PER_PAGE = 12
-# Stages a visitor may filter a challenge's ideas by (merged ideas live on in their target).
-LIST_STAGES = [stage for stage in PUBLIC_STAGES if stage != IdeaStage.MERGED]
-
-
-def _districts() -> list[District]:
-    return cache.get_or_set("ideas:districts", lambda: list(District.objects.all()), 300)
-
-
-def _challenge_tags(challenge: ChallengePage) -> list[tuple[str, str]]:
-    """(slug, name) of the tags used by the challenge's public ideas, cached briefly."""
-
-    def load():
-        from taggit.models import Tag
-
-        return list(
-            Tag.objects.filter(
-                ideas_taggedidea_items__content_object__challenge=challenge,
-                ideas_taggedidea_items__content_object__stage__in=PUBLIC_STAGES,
-                ideas_taggedidea_items__content_object__is_hidden=False,
-            )
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        )
-
-    return cache.get_or_set(f"ideas:challenge-tags:{challenge.pk}", load, 120)
 
 
 def challenge_page_context(page: ChallengePage, request) -> dict:
@@ -51,15 +23,7 @@ def challenge_page_context(page: ChallengePage, request) -> dict:
     sort = request.GET.get("sort") or default
     if sort not in sort_keys:
         sort = default if default in sort_keys else sort_keys[0]
-    districts = _districts()
-    tags = _challenge_tags(page)
-    filters = {
-        "tag": request.GET.get("tag") if request.GET.get("tag") in {slug for slug, _name in tags} else "",
-        "district": request.GET.get("district")
-        if request.GET.get("district") in {district.slug for district in districts}
-        else "",
-        "stage": request.GET.get("stage") if request.GET.get("stage") in LIST_STAGES else "",
-    }
+    filters = IdeaFilterSet(request.GET, challenge=page).valid_values()
     ideas = selectors.ideas_for_challenge(
         challenge=page, viewer=viewer, sort=sort, filters=filters, seed=visitor_seed(request), request=request
     )
@@ -76,8 +40,8 @@ def challenge_page_context(page: ChallengePage, request) -> dict:
         "sorts": sorts,
         "sort": sort,
         "filters": filters,
-        "filter_tags": tags,
-        "filter_districts": districts,
+        "filter_tags": listed_tags(page),
+        "filter_districts": districts(),
         "filter_stages": [(stage.value, stage.label) for stage in LIST_STAGES],
         "followed_ideas": listing["followed_ideas"],
         "follows_challenge": listing["follows_challenge"],

@@ -8,19 +8,25 @@ a large challenge shows "Page 3 of 8,334" from a figure at most a few minutes ol
 small list stays exact at once. Without the cache (an outage), large totals are counted on
 each request: slower, still right.
 
-Used by the challenge page (:func:`ideas.selectors.idea_page`) and, as the API's default
-pagination, by every API list."""
+Two paginators use it: :class:`OnePageQueryPaginator`, for the challenge page
+(:func:`ideas.selectors.idea_page`), reads the page's rows and the total in one query;
+:class:`CountedPaginator`, the API's default pagination for every list, counts in a query of
+its own."""
 
 import hashlib
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 
+from .converters import whole_number
+
 EXACT_UP_TO = 1000
 LARGE_TOTAL_SECONDS = 300
+# Far beyond any real list, and small enough that the offset stays a valid bigint.
+MAX_PAGE = 1_000_000
 
 
 def capped_count(queryset) -> RawSQL:
@@ -63,6 +69,31 @@ class CountedPaginator(Paginator):
         if hasattr(self.object_list, "query"):
             return list_total(self.object_list)
         return len(self.object_list)
+
+
+class OnePageQueryPaginator(Paginator):
+    """A paginator whose page costs one query: the rows of the asked page each carry the
+    list's total, capped (:func:`capped_count` as ``capped_total``), so the count needs no query
+    of its own (nor a second one when the list has more than ``EXACT_UP_TO`` rows and its
+    total was cached).
+
+    Django's ``Paginator.get_page`` counts first, then slices; this one slices first and takes
+    the count from the rows. ``get_page`` is forgiving like Django's: a number that is not a
+    whole number, or past the last page, shows the first page."""
+
+    def __init__(self, object_list, per_page):
+        self.uncounted = object_list
+        super().__init__(object_list.annotate(capped_total=capped_count(object_list)), per_page)
+
+    def get_page(self, number) -> Page:
+        number = max(whole_number(number, maximum=MAX_PAGE) or 1, 1)
+        rows = list(self.object_list[(number - 1) * self.per_page : number * self.per_page])
+        if not rows and number > 1:
+            number = 1
+            rows = list(self.object_list[: self.per_page])
+        # ``count`` is a cached property: the rows' total is set before anything reads it.
+        self.count = list_total(self.uncounted, capped=rows[0].capped_total) if rows else 0
+        return self._get_page(rows, number if rows else 1, self)
 
 
 class CountedPageNumberPagination(PageNumberPagination):

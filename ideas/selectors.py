@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -12,10 +11,10 @@ from wagtail.images import get_image_model
 from accounts import roles
 
 from . import pagination
-from .converters import whole_number
 from .extensions import sorts_for
+from .filters import IdeaFilterSet
 from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase, listed_ideas_q
-from .pagination import capped_count, list_total
+from .pagination import OnePageQueryPaginator
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
 DEFAULT_SORT = "newest"
@@ -52,21 +51,15 @@ def ideas_for_challenge(
     """The ideas of ``challenge`` the viewer may see in its list, filtered and sorted.
 
     Public ideas, plus the viewer's own ideas waiting for approval. ``sort`` is the key of a
-    registered sort available to the viewer (``UnknownSort`` otherwise); ``filters`` may
-    hold ``tag`` (a tag slug), ``district`` (a district slug) and ``stage``; ``seed`` keeps
-    the random order stable for one visitor."""
-    filters = filters or {}
+    registered sort available to the viewer (``UnknownSort`` otherwise); ``filters`` holds
+    checked values of :class:`ideas.filters.IdeaFilterSet` (``tag``, ``district``,
+    ``stage``); ``seed`` keeps the random order stable for one visitor."""
     queryset = idea_list_queryset().filter(challenge=challenge)
     visible = listed_ideas_q()
     if getattr(viewer, "is_authenticated", False):
         visible |= Q(author=viewer, stage=IdeaStage.SUBMITTED)
     queryset = queryset.filter(visible)
-    if filters.get("tag"):
-        queryset = queryset.filter(tags__slug=filters["tag"])
-    if filters.get("district"):
-        queryset = queryset.filter(district__slug=filters["district"])
-    if filters.get("stage"):
-        queryset = queryset.filter(stage=filters["stage"])
+    queryset = IdeaFilterSet.narrow(queryset, filters or {})
     available = {option.key: option for option in sorts_for(viewer, challenge)}
     option = available.get(sort or DEFAULT_SORT)
     if option is None:
@@ -96,36 +89,23 @@ def ideas_on_map(*, challenge: ChallengePage, limit: int = 500) -> list[dict]:
     ]
 
 
-# Far beyond any real list, and small enough that the offset stays a valid bigint.
-MAX_PAGE = 1_000_000
-
-
 def idea_page(*, ideas, number, per_page: int, viewer, challenge: ChallengePage | None = None) -> dict:
     """One page of ``ideas`` with its total and the viewer's follows, in one query: the total
-    comes from a capped scalar subquery (see :mod:`ideas.pagination`: exact up to a thousand,
-    a cached exact count beyond, so the page costs the same for any number of ideas) and the
+    comes from :class:`ideas.pagination.OnePageQueryPaginator` (exact up to a thousand, a
+    cached exact count beyond, so the page costs the same for any number of ideas) and the
     follow state from subqueries on the same rows.
 
     Returns ``{"page": Page, "follows_challenge": bool, "followed_ideas": set}``."""
     signed_in = getattr(viewer, "is_authenticated", False)
-    annotated = ideas.annotate(capped_total=capped_count(ideas))
     if signed_in:
-        annotated = annotated.annotate(
+        ideas = ideas.annotate(
             is_followed=Exists(Follow.objects.filter(follower=viewer, idea=OuterRef("pk"))),
             follows_challenge=Exists(Follow.objects.filter(follower=viewer, challenge=challenge))
             if challenge is not None
             else Value(False),
         )
-    paginator = Paginator(annotated, per_page)
-    # Past the last page (or not a page number at all): the first page.
-    number = max(whole_number(number, maximum=MAX_PAGE) or 1, 1)
-    rows = list(annotated[(number - 1) * per_page : number * per_page])
-    if not rows and number > 1:
-        number = 1
-        rows = list(annotated[:per_page])
-    paginator.count = list_total(ideas, capped=rows[0].capped_total) if rows else 0
-    page = paginator.page(number) if rows else paginator.page(1)
-    page.object_list = rows
+    page = OnePageQueryPaginator(ideas, per_page).get_page(number)
+    rows = page.object_list
     follows_challenge = bool(rows[0].follows_challenge) if rows and signed_in else False
     if signed_in and not rows and challenge is not None:
         follows_challenge = Follow.objects.filter(follower=viewer, challenge=challenge).exists()

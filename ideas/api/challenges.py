@@ -13,8 +13,9 @@ from rest_framework.exceptions import ValidationError
 
 from .. import selectors
 from ..extensions import sorts_for
+from ..filters import IdeaFilterSet, refuse_invalid
 from ..models import ChallengePage
-from .common import LIST_PARAMETERS, _filters, _follow, _IdeaWriting, _seed
+from .common import LIST_PARAMETERS, _follow, _IdeaWriting, _seed
 from .permissions import RulesPermission, WriteThrottle
 from .serializers import FOLLOW, ChallengeSerializer, IdeaSerializer, IdeaWriteSerializer, PaginatedIdeas
 
@@ -66,7 +67,7 @@ class ChallengeViewSet(_IdeaWriting, viewsets.ReadOnlyModelViewSet):
                 challenge=challenge,
                 viewer=request.user,
                 sort=sort,
-                filters=_filters(request),
+                filters=refuse_invalid(IdeaFilterSet(request.query_params, challenge=challenge)),
                 seed=_seed(request),
                 request=request,
             )

@@ -11,25 +11,29 @@ from rest_framework.response import Response
 
 from .. import selectors, services
 from ..converters import whole_number
-from ..models import PUBLIC_STAGES
+from ..filters import IdeaFilterSet
 from ..photos import DETAIL_RENDITION
 from ..seed import SEED_MAX, visitor_seed
 from .serializers import FlagSerializer, IdeaSerializer, IdeaWriteSerializer
 
+
+def _filter_parameters(filterset_class) -> list[OpenApiParameter]:
+    """The filters of ``filterset_class`` as query parameters, for an action the schema cannot
+    read them from (``DjangoFilterBackend`` documents a list of the view's own model)."""
+    parameters = []
+    for name, each in filterset_class.base_filters.items():
+        choices = each.extra.get("choices")
+        enum = [value for value, _label in choices] if choices and not callable(choices) else None
+        description = str(each.extra.get("help_text") or each.label or "")
+        parameters.append(OpenApiParameter(name, str, enum=enum, description=description))
+    return parameters
+
+
 LIST_PARAMETERS = [
     OpenApiParameter("sort", str, description="A sort key the challenge offers (see the challenge's `sorts`)."),
-    OpenApiParameter("tag", str, description="Tag slug."),
-    OpenApiParameter("district", str, description="District slug."),
-    OpenApiParameter("stage", str, enum=[stage.value for stage in PUBLIC_STAGES]),
+    *_filter_parameters(IdeaFilterSet),
     OpenApiParameter("seed", int, description="Keeps the random order stable between pages."),
 ]
-
-
-def _filters(request) -> dict:
-    filters = {key: request.query_params.get(key, "") for key in ("tag", "district", "stage")}
-    if filters["stage"] and filters["stage"] not in PUBLIC_STAGES:
-        raise ValidationError({"stage": [_("Unknown stage.")]})
-    return filters
 
 
 def _seed(request) -> int:

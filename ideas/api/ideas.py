@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
-    OpenApiParameter,
     extend_schema,
     extend_schema_view,
 )
@@ -14,9 +14,10 @@ from rest_framework.response import Response
 
 from .. import selectors, services
 from ..converters import whole_number
+from ..filters import IdeaListFilterSet
 from ..models import ChallengePage, Comment, listed_ideas_q
 from ..photos import DETAIL_RENDITION
-from .common import LIST_PARAMETERS, _filters, _flag, _follow, _IdeaWriting
+from .common import _flag, _follow, _IdeaWriting
 from .permissions import RulesPermission, WriteThrottle
 from .serializers import (
     FOLLOW,
@@ -33,7 +34,7 @@ from .serializers import (
 @extend_schema_view(
     list=extend_schema(
         summary="Public ideas (and your own), filtered",
-        parameters=[OpenApiParameter("challenge", int), *LIST_PARAMETERS[1:4]],
+        # The filters are documented from ``filterset_class``.
     ),
     retrieve=extend_schema(summary="An idea you may see"),
     create=extend_schema(summary="Share an idea (or save a draft)", request=IdeaWriteSerializer),
@@ -44,6 +45,9 @@ from .serializers import (
 class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = IdeaSerializer
     permission_classes = [RulesPermission]
+    # The list's filters (a bad value is a 400 naming the field); ``get_object`` does not use them.
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = IdeaListFilterSet
     throttle_classes = [WriteThrottle, *viewsets.GenericViewSet.throttle_classes]
     write_throttle_scope = "ideas_api_writes"
     rules_permissions = {
@@ -64,20 +68,6 @@ class IdeaViewSet(_IdeaWriting, mixins.ListModelMixin, mixins.RetrieveModelMixin
             visible |= Q(author=viewer)
         queryset = selectors.idea_list_queryset().filter(visible)
         if self.action == "list":
-            params = self.request.query_params
-            challenge = params.get("challenge", "")
-            if challenge:
-                challenge_id = whole_number(challenge)
-                if challenge_id is None:
-                    raise ValidationError({"challenge": [_("A challenge id is a whole number.")]})
-                queryset = queryset.filter(challenge_id=challenge_id)
-            filters = _filters(self.request)
-            if filters["tag"]:
-                queryset = queryset.filter(tags__slug=filters["tag"])
-            if filters["district"]:
-                queryset = queryset.filter(district__slug=filters["district"])
-            if filters["stage"]:
-                queryset = queryset.filter(stage=filters["stage"])
             queryset = queryset.order_by("-published_at", "-id")
         return queryset
 
