@@ -9,7 +9,7 @@ from django.utils.translation import ngettext_lazy
 from accounts.models import District
 
 from .models import ChallengePage, FlagReason, Idea
-from .text import html_to_text
+from .text import html_to_editable_text
 
 BODY_HELP = _(
     "Separate paragraphs with a blank line; start a line with “- ” for a list. "
@@ -123,7 +123,7 @@ class IdeaForm(forms.Form):
                 {
                     "title": idea.title,
                     "summary": idea.summary,
-                    "body": html_to_text(idea.body),
+                    "body": html_to_editable_text(idea.body),
                     "photo_alt": idea.image_alt,
                     "district": idea.district_id,
                     "location_name": idea.location_name,

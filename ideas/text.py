@@ -46,8 +46,10 @@ def sanitise_html(value: str) -> str:
     return cleaned.strip()
 
 
-def html_to_text(value: str) -> str:
-    """Stored HTML back to the plain text shown in an edit box."""
+def html_to_editable_text(value: str) -> str:
+    """Stored HTML back to the plain text shown in an edit box (the inverse of
+    :func:`text_to_html`: paragraphs, line breaks and list items kept). Not for search, which
+    wants one line of words (``search.text.html_to_search_text``)."""
     text = re.sub(r"</p>\s*<p>", "\n\n", value or "")
     text = re.sub(r"<br\s*/?>", "\n", text)
     text = re.sub(r"<li>", "- ", text)

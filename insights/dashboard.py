@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from home.charts import BarChart, LineChart, Series
 from ideas.models import ChallengePage, IdeaStage
+from pipeline.transitions import stage_label
 
 from . import selectors
 from .periods import Period
@@ -56,15 +57,19 @@ def activity_chart(activity: selectors.WeeklyActivity, prefix: str = "") -> Line
     )
 
 
+def _funnel_label(stage: str) -> str:
+    """A stage's name in the funnel, where "submitted" counts every idea sent in (whether or
+    not it waited for approval)."""
+    return str(_("Submitted")) if stage == IdeaStage.SUBMITTED else stage_label(stage)
+
+
 def _funnel_chart(funnel: selectors.Funnel) -> BarChart:
-    stages = dict(IdeaStage.choices)
-    stages[IdeaStage.SUBMITTED] = _("Submitted")
     rates = selectors.Funnel.rates(funnel.reached)
     return BarChart(
         chart_id="funnel",
         title=_("Pipeline: ideas that reached each stage"),
         category_heading=_("Stage"),
-        categories=[str(stages[stage]) for stage in selectors.FUNNEL],
+        categories=[_funnel_label(stage) for stage in selectors.FUNNEL],
         series=[
             Series(label=_("Ideas"), values=[funnel.reached[stage] for stage in selectors.FUNNEL]),
             Series(
@@ -80,10 +85,8 @@ def _funnel_chart(funnel: selectors.Funnel) -> BarChart:
 def _challenges_table(funnel: selectors.Funnel, titles: dict, period: Period) -> BarChart:
     """The funnel of each challenge as a table (drawn as the share that reached "selected")."""
     order = sorted(funnel.by_challenge, key=lambda pk: titles.get(pk, ""))
-    stages = dict(IdeaStage.choices)
-    stages[IdeaStage.SUBMITTED] = _("Submitted")
     series = [
-        Series(label=str(stages[stage]), values=[funnel.by_challenge[pk][stage] for pk in order], draw=False)
+        Series(label=_funnel_label(stage), values=[funnel.by_challenge[pk][stage] for pk in order], draw=False)
         for stage in selectors.FUNNEL
     ]
     series.append(

@@ -19,7 +19,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from ideas.models import ChallengePage, Comment, Idea, IdeaStage
 from pipeline.models import Evaluation, PilotPage, PilotStatus
-from pipeline.selectors import weighted_scores
+from pipeline.selectors import weighted_mean, weighted_scores
+from pipeline.transitions import stage_label
 from search.selectors import idea_novelty
 from voting.models import Support
 
@@ -56,6 +57,13 @@ class ExportSpec:
         return queryset
 
 
+# Columns several exports share, each heading written once.
+ID = Column("id", _("Id"))
+CHALLENGE = Column("challenge", _("Challenge"))
+HIDDEN = Column("hidden", _("Hidden by moderation"))
+AUTHOR_EMAIL = Column("author_email", _("Author's email"), personal=True)
+
+
 def batches(iterable: Iterable, size: int = BATCH) -> Iterator[list]:
     iterator = iter(iterable)
     while batch := list(islice(iterator, size)):
@@ -77,8 +85,14 @@ def _url(path: str) -> str:
 
 
 # Filters of the listings ----------------------------------------------------------------
+def _challenge_filter(field_name: str) -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("Challenge"), field_name=field_name, queryset=ChallengePage.objects.all()
+    )
+
+
 class IdeaExportFilterSet(WagtailFilterSet):
-    challenge = django_filters.ModelChoiceFilter(label=_("Challenge"), queryset=ChallengePage.objects.all())
+    challenge = _challenge_filter("challenge")
     stage = django_filters.ChoiceFilter(label=_("Stage"), choices=[c for c in IdeaStage.choices if c[0] != "draft"])
     submitted_at = django_filters.DateFromToRangeFilter(label=_("Submitted"), widget=DateRangePickerWidget)
 
@@ -88,9 +102,7 @@ class IdeaExportFilterSet(WagtailFilterSet):
 
 
 class CommentExportFilterSet(WagtailFilterSet):
-    challenge = django_filters.ModelChoiceFilter(
-        label=_("Challenge"), field_name="idea__challenge", queryset=ChallengePage.objects.all()
-    )
+    challenge = _challenge_filter("idea__challenge")
     created_at = django_filters.DateFromToRangeFilter(label=_("Posted"), widget=DateRangePickerWidget)
 
     class Meta:
@@ -99,9 +111,7 @@ class CommentExportFilterSet(WagtailFilterSet):
 
 
 class EvaluationExportFilterSet(WagtailFilterSet):
-    challenge = django_filters.ModelChoiceFilter(
-        label=_("Challenge"), field_name="idea__challenge", queryset=ChallengePage.objects.all()
-    )
+    challenge = _challenge_filter("idea__challenge")
 
     class Meta:
         model = Evaluation
@@ -117,9 +127,7 @@ class PilotExportFilterSet(WagtailFilterSet):
 
 
 class SupportExportFilterSet(django_filters.FilterSet):
-    challenge = django_filters.ModelChoiceFilter(
-        label=_("Challenge"), field_name="idea__challenge", queryset=ChallengePage.objects.all()
-    )
+    challenge = _challenge_filter("idea__challenge")
 
     class Meta:
         model = Support
@@ -128,7 +136,6 @@ class SupportExportFilterSet(django_filters.FilterSet):
 
 # Ideas ----------------------------------------------------------------------------------
 def _idea_rows(queryset, personal: bool) -> Iterator[dict]:
-    stages = dict(IdeaStage.choices)
     for batch in _iterate(queryset):
         scores = weighted_scores(batch)
         novelty = dict(idea_novelty(idea_ids=[i.pk for i in batch]).values_list("idea_id", "novelty"))
@@ -138,7 +145,7 @@ def _idea_rows(queryset, personal: bool) -> Iterator[dict]:
                 "id": idea.pk,
                 "title": idea.title,
                 "challenge": idea.challenge.title,
-                "stage": str(stages.get(idea.stage, idea.stage)),
+                "stage": stage_label(idea.stage),
                 "hidden": idea.is_hidden,
                 "district": idea.district.name if idea.district else "",
                 "tags": ", ".join(idea.tag_list),
@@ -162,11 +169,11 @@ IDEAS = ExportSpec(
     kind="ideas",
     label=_("Ideas"),
     columns=[
-        Column("id", _("Id")),
+        ID,
         Column("title", _("Title")),
-        Column("challenge", _("Challenge")),
+        CHALLENGE,
         Column("stage", _("Stage")),
-        Column("hidden", _("Hidden by moderation")),
+        HIDDEN,
         Column("district", _("District")),
         Column("tags", _("Tags")),
         Column("submitted", _("Submitted")),
@@ -179,7 +186,7 @@ IDEAS = ExportSpec(
         Column("evaluation_score", _("Evaluation score (1–5)")),
         Column("novelty", _("Novelty (0–1)")),
         Column("url", _("Address")),
-        Column("author_email", _("Author's email"), personal=True),
+        AUTHOR_EMAIL,
     ],
     base=lambda: Idea.objects.exclude(stage=IdeaStage.DRAFT).select_related(
         "challenge", "district", "author", "pairwise_score"
@@ -215,18 +222,18 @@ COMMENTS = ExportSpec(
     kind="comments",
     label=_("Comments"),
     columns=[
-        Column("id", _("Id")),
+        ID,
         Column("idea_id", _("Idea id")),
         Column("idea", _("Idea")),
-        Column("challenge", _("Challenge")),
+        CHALLENGE,
         Column("posted", _("Posted")),
         Column("reply", _("Reply")),
         Column("official", _("Official response")),
-        Column("hidden", _("Hidden by moderation")),
+        HIDDEN,
         Column("removed", _("Removed by its author")),
         Column("author", _("Author (public name)")),
         Column("text", _("Comment")),
-        Column("author_email", _("Author's email"), personal=True),
+        AUTHOR_EMAIL,
     ],
     base=lambda: Comment.objects.select_related("idea__challenge", "author"),
     rows=_comment_rows,
@@ -264,7 +271,7 @@ SUPPORTS = ExportSpec(
     columns=[
         Column("idea_id", _("Idea id")),
         Column("idea", _("Idea")),
-        Column("challenge", _("Challenge")),
+        CHALLENGE,
         Column("district", _("Supporters' district")),
         Column("supports", _("Supports (empty: fewer than 5, not shown)")),
     ],
@@ -279,7 +286,7 @@ def _evaluation_rows(queryset, personal: bool) -> Iterator[dict]:
     for batch in _iterate(queryset):
         for evaluation in batch:
             scores = sorted(evaluation.scores.all(), key=lambda s: (s.criterion.sort_order or 0, s.criterion_id))
-            weight = sum(float(s.criterion.weight) for s in scores)
+            weighted = weighted_mean((s.criterion.weight, s.score) for s in scores)
             row = {
                 "id": evaluation.pk,
                 "idea_id": evaluation.idea_id,
@@ -288,9 +295,7 @@ def _evaluation_rows(queryset, personal: bool) -> Iterator[dict]:
                 "evaluator": evaluation.evaluator.public_name,
                 "submitted": evaluation.submitted_at,
                 "scores": "; ".join(f"{s.criterion.name}: {s.score}" for s in scores),
-                "weighted": round(sum(float(s.criterion.weight) * s.score for s in scores) / weight, 2)
-                if weight
-                else None,
+                "weighted": None if weighted is None else round(weighted, 2),
                 "comment": evaluation.comment,
             }
             if personal:
@@ -302,10 +307,10 @@ EVALUATIONS = ExportSpec(
     kind="evaluations",
     label=_("Evaluations"),
     columns=[
-        Column("id", _("Id")),
+        ID,
         Column("idea_id", _("Idea id")),
         Column("idea", _("Idea")),
-        Column("challenge", _("Challenge")),
+        CHALLENGE,
         Column("evaluator", _("Evaluator (public name)")),
         Column("submitted", _("Submitted")),
         Column("scores", _("Scores by criterion")),
@@ -364,7 +369,7 @@ PILOTS = ExportSpec(
     kind="pilots",
     label=_("Pilots"),
     columns=[
-        Column("id", _("Id")),
+        ID,
         Column("title", _("Title")),
         Column("status", _("Status")),
         Column("published", _("Published")),

@@ -7,14 +7,12 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from ideas.models import Comment, Idea
-from pipeline.models import Evaluation, PilotPage
+from innovation.menus import PermissionMenuItem
 
 from . import services, views
 from .exports import COMMENTS, EVALUATIONS, IDEAS, PILOTS, ExportSpec
@@ -30,11 +28,8 @@ class ReadOnlyLeadershipPolicy(BasePermissionPolicy):
         return self.user_has_permission(user, action)
 
 
-class RuleMenuItem(MenuItem):
+class RuleMenuItem(PermissionMenuItem):
     permission = "insights.export"
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class DashboardMenuItem(RuleMenuItem):
@@ -98,12 +93,20 @@ class ExportIndexView(IndexView):
 
 
 class ExportListingViewSet(ViewSet):
-    """One listing: ``spec`` says what it exports, ``list_display`` what it shows."""
+    """One listing: ``spec`` says what it exports (and so its name, address, model and menu
+    label), ``list_display`` what it shows."""
 
     spec: ExportSpec = None
     model = None
     list_display: list = []
     menu_item_class = RuleMenuItem
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.name = f"insights_{cls.spec.kind}"
+        cls.url_prefix = f"insights/{cls.spec.kind}"
+        cls.model = cls.spec.base().model
+        cls.menu_label = cls.spec.label
 
     def get_urlpatterns(self):
         attrs = {
@@ -124,42 +127,26 @@ class ExportListingViewSet(ViewSet):
 
 
 class IdeaListing(ExportListingViewSet):
-    name = "insights_ideas"
-    url_prefix = "insights/ideas"
-    model = Idea
     spec = IDEAS
     icon = "doc-full"
-    menu_label = gettext_lazy("Ideas")
     list_display = ["title", "challenge", "stage", "district", "support_count", "comment_count", "submitted_at"]
 
 
 class CommentListing(ExportListingViewSet):
-    name = "insights_comments"
-    url_prefix = "insights/comments"
-    model = Comment
     spec = COMMENTS
     icon = "comment"
-    menu_label = gettext_lazy("Comments")
     list_display = ["excerpt", "idea", "is_official", "is_hidden", "created_at"]
 
 
 class EvaluationListing(ExportListingViewSet):
-    name = "insights_evaluations"
-    url_prefix = "insights/evaluations"
-    model = Evaluation
     spec = EVALUATIONS
     icon = "tasks"
-    menu_label = gettext_lazy("Evaluations")
     list_display = ["idea", "evaluator", "submitted_at"]
 
 
 class PilotListing(ExportListingViewSet):
-    name = "insights_pilots"
-    url_prefix = "insights/pilots"
-    model = PilotPage
     spec = PILOTS
     icon = "rocket"
-    menu_label = gettext_lazy("Pilots")
     list_display = ["title", "status", "department", "budget_planned", "budget_spent", "starts_on", "ends_on"]
 
 

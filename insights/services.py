@@ -129,8 +129,18 @@ def _check(*, requester, kind: str, file_format: str, personal: bool) -> None:
         raise PermissionDenied
 
 
-def _finished(*, requester, kind: str, file_format: str, parameters: dict, personal: bool, rows: int) -> Export:
-    """The record of an export written while its requester waited, and its audit-log entry."""
+def _written_now(
+    *,
+    requester,
+    kind: str,
+    file_format: str,
+    parameters: dict,
+    personal: bool,
+    columns: list[Column],
+    rows: Iterable[dict],
+) -> tuple[Export, bytes]:
+    """Write an export while its requester waits; record it and its audit-log entry."""
+    content, count = write_spreadsheet(columns=columns, rows=rows, file_format=file_format)
     with transaction.atomic():
         export = Export.objects.create(
             requester=requester,
@@ -139,12 +149,12 @@ def _finished(*, requester, kind: str, file_format: str, parameters: dict, perso
             parameters=parameters,
             personal_data=personal,
             status=ExportStatus.DONE,
-            rows_total=rows,
-            rows_done=rows,
+            rows_total=count,
+            rows_done=count,
             finished_at=timezone.now(),
         )
-        _record(export, rows=rows)
-    return export
+        _record(export, rows=count)
+    return export, content
 
 
 def export_record(
@@ -152,11 +162,15 @@ def export_record(
 ) -> tuple[Export, bytes]:
     """Write a small export now (chart data, or a listing under the limit) and record it."""
     _check(requester=requester, kind=kind, file_format=file_format, personal=False)
-    content, count = write_spreadsheet(columns=columns, rows=rows, file_format=file_format)
-    export = _finished(
-        requester=requester, kind=kind, file_format=file_format, parameters=parameters, personal=False, rows=count
+    return _written_now(
+        requester=requester,
+        kind=kind,
+        file_format=file_format,
+        parameters=parameters,
+        personal=False,
+        columns=columns,
+        rows=rows,
     )
-    return export, content
 
 
 def export_listing(
@@ -169,18 +183,15 @@ def export_listing(
     queryset = spec.queryset(parameters)
     total = spec.count(queryset)
     if total <= settings.INSIGHTS_EXPORT_SYNC_LIMIT:
-        content, count = write_spreadsheet(
-            columns=spec.headings(personal=personal), rows=spec.rows(queryset, personal), file_format=file_format
-        )
-        export = _finished(
+        return _written_now(
             requester=requester,
             kind=kind,
             file_format=file_format,
             parameters=parameters,
             personal=personal,
-            rows=count,
+            columns=spec.headings(personal=personal),
+            rows=spec.rows(queryset, personal),
         )
-        return export, content
     from .tasks import build_export
 
     with transaction.atomic():

@@ -13,11 +13,13 @@ from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from innovation.errors import show_error
+
 from . import services
 from .events import EVENTS
 from .forms import ServiceTokenForm, SystemAccountForm, WebhookEndpointForm
 from .models import ApiToken, DeliveryStatus, SystemAccount, WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from .views import add_errors
+from .views import TokenRevokeView
 
 DELIVERIES_SHOWN = 50
 
@@ -90,7 +92,7 @@ class EndpointFormView(IntegrationsMixin, FormView):
                 is_active=data["is_active"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_error(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(self.request, _("Webhook endpoint “%(name)s” saved.") % {"name": endpoint.name})
         return redirect("integrations_admin:endpoint", pk=endpoint.pk)
@@ -144,7 +146,7 @@ class SystemAccountCreateView(IntegrationsMixin, FormView):
         try:
             account = services.system_account_create(actor=self.request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            show_error(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(
             self.request, _("System account “%(name)s” created. Now give it a token.") % {"name": account.name}
@@ -183,7 +185,7 @@ class ServiceTokenCreateView(IntegrationsMixin, FormView):
                 lifetime_days=data["expires_in_days"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_error(self.request, error, form=form)
             return self.form_invalid(form)
         response = self.render_to_response(
             self.get_context_data(form=form, new_token={"token": token, "secret": secret})
@@ -192,14 +194,7 @@ class ServiceTokenCreateView(IntegrationsMixin, FormView):
         return response
 
 
-class ServiceTokenRevokeView(IntegrationsMixin, View):
+class ServiceTokenRevokeView(IntegrationsMixin, TokenRevokeView):
     permission_required = "integrations.manage_service_tokens"
-
-    def post(self, request, pk: int):
-        try:
-            services.token_revoke(actor=request.user, token_id=pk)
-        except ApiToken.DoesNotExist:
-            messages.error(request, _("That token does not exist (any more)."))
-        else:
-            messages.success(request, _("The token was revoked."))
-        return redirect("integrations_admin:index")
+    revoked_message = gettext_lazy("The token was revoked.")
+    tokens_url = "integrations_admin:index"

@@ -1,8 +1,11 @@
 """The integrations API: a person's own tokens (``me/tokens/``) and the open-data feeds
 (``open-data/``) with their catalogue. Registered on the one router in ``innovation/api.py``."""
 
+from collections.abc import Callable, Iterable
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -200,21 +203,31 @@ class FeedMixin:
 
 
 class FeedViewSet(FeedMixin, viewsets.GenericViewSet):
+    """One open-data feed: ``serializer_class`` documents a record (and names the CSV
+    columns), ``source`` gives the public rows and ``to_records`` turns a page of them into
+    records, in a fixed number of queries."""
+
     pagination_class = OpenDataPagination
     lookup_value_converter = "int"
+    source: Callable[[], QuerySet]
+    to_records: Callable[[Iterable], list[dict]]
 
-    def records(self, objects) -> list[dict]:
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.csv_columns = list(cls.serializer_class().fields)
+
+    def get_queryset(self):
+        return self.source()
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(self.records(page))
+        return self.get_paginated_response(self.to_records(page))
 
     def retrieve(self, request, *args, **kwargs):
         found = self.get_queryset().filter(pk=kwargs["pk"]).first()
         if found is None:
             raise NotFound(_("Not found."))
-        return Response(self.records([found])[0])
+        return Response(self.to_records([found])[0])
 
 
 @extend_schema_view(
@@ -224,13 +237,8 @@ class FeedViewSet(FeedMixin, viewsets.GenericViewSet):
 class OpenIdeaViewSet(FeedViewSet):
     serializer_class = OpenIdeaSerializer
     queryset = Idea.objects.none()  # for the schema; requests use get_queryset()
-    csv_columns = list(OpenIdeaSerializer().fields)
-
-    def get_queryset(self):
-        return public.public_ideas()
-
-    def records(self, objects):
-        return [public.idea_record(idea) for idea in objects]
+    source = staticmethod(public.public_ideas)
+    to_records = staticmethod(public.idea_records)
 
 
 @extend_schema_view(
@@ -240,13 +248,8 @@ class OpenIdeaViewSet(FeedViewSet):
 class OpenChallengeViewSet(FeedViewSet):
     serializer_class = OpenChallengeSerializer
     queryset = ChallengePage.objects.none()
-    csv_columns = list(OpenChallengeSerializer().fields)
-
-    def get_queryset(self):
-        return public.public_challenges()
-
-    def records(self, objects):
-        return public.challenge_records(objects)
+    source = staticmethod(public.public_challenges)
+    to_records = staticmethod(public.challenge_records)
 
 
 @extend_schema_view(
@@ -256,13 +259,8 @@ class OpenChallengeViewSet(FeedViewSet):
 class OpenPilotViewSet(FeedViewSet):
     serializer_class = OpenPilotSerializer
     queryset = PilotPage.objects.none()
-    csv_columns = list(OpenPilotSerializer().fields)
-
-    def get_queryset(self):
-        return public.public_pilots()
-
-    def records(self, objects):
-        return public.pilot_records(objects)
+    source = staticmethod(public.public_pilots)
+    to_records = staticmethod(public.pilot_records)
 
 
 class CatalogView(FeedMixin, APIView):

@@ -66,6 +66,10 @@ def idea_record(idea: Idea) -> dict:
     }
 
 
+def idea_records(ideas) -> list[dict]:
+    return [idea_record(idea) for idea in ideas]
+
+
 def challenge_records(challenges) -> list[dict]:
     challenges = list(challenges)
     totals = dict(

@@ -5,20 +5,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
+
+from innovation.errors import show_error
 
 from . import services
 from .forms import TokenForm
 from .models import ApiToken
-
-
-def add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 class TokensView(LoginRequiredMixin, FormView):
@@ -40,7 +35,7 @@ class TokensView(LoginRequiredMixin, FormView):
                 owner=self.request.user, name=data["name"], access=data["access"], lifetime_days=data["expires_in_days"]
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_error(self.request, error, form=form)
             return self.form_invalid(form)
         except PermissionDenied as error:
             form.add_error(None, str(error))
@@ -56,11 +51,17 @@ class TokensView(LoginRequiredMixin, FormView):
 
 
 class TokenRevokeView(LoginRequiredMixin, View):
+    """Revoke a token (the service checks whose it is) and go back to the list of tokens; the
+    admin's revoking of a system account's token is this view with its own permission."""
+
+    revoked_message = gettext_lazy("The token was revoked: requests with it are refused from now on.")
+    tokens_url = "integrations:tokens"
+
     def post(self, request, pk: int):
         try:
             services.token_revoke(actor=request.user, token_id=pk)
         except ApiToken.DoesNotExist:
             messages.error(request, _("That token does not exist (any more)."))
         else:
-            messages.success(request, _("The token was revoked: requests with it are refused from now on."))
-        return redirect("integrations:tokens")
+            messages.success(request, self.revoked_message)
+        return redirect(self.tokens_url)

@@ -4,7 +4,8 @@ tokens for system accounts (leadership)."""
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from innovation.menus import PermissionMenuItem
 
 
 @hooks.register("register_log_actions")
@@ -25,13 +26,13 @@ def register_admin_urls():
     return [path("integrations/", include("integrations.admin_urls", namespace="integrations_admin"))]
 
 
-class IntegrationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("integrations.manage_webhooks")
-
-
 @hooks.register("register_admin_menu_item")
 def register_integrations_menu_item():
-    return IntegrationsMenuItem(
-        _("Integrations"), reverse("integrations_admin:index"), name="integrations", icon_name="link", order=900
+    return PermissionMenuItem(
+        _("Integrations"),
+        reverse("integrations_admin:index"),
+        name="integrations",
+        icon_name="link",
+        order=900,
+        permission="integrations.manage_webhooks",
     )

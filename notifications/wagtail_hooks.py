@@ -3,7 +3,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from innovation.menus import PermissionMenuItem
 
 
 @hooks.register("register_log_actions")
@@ -17,15 +18,6 @@ def register_log_actions(actions):
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("notifications/", include("notifications.admin_urls", namespace="notifications_admin"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_settings_menu_item")

@@ -2,6 +2,7 @@
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -53,6 +54,15 @@ class CriterionSummary:
         return len(self.scores) > 1 and max(self.scores) - min(self.scores) >= DISAGREEMENT_RANGE
 
 
+def weighted_mean(scored: Iterable[tuple]) -> float | None:
+    """The one rule for a weighted score: the mean of ``(weight, score)`` pairs weighted by
+    their criteria's weights; None when nothing carries weight. One scorecard's score, and an
+    idea's (the weighted mean of its criteria's mean scores), are both this."""
+    pairs = [(float(weight), score) for weight, score in scored]
+    total = sum(weight for weight, _score in pairs)
+    return sum(weight * score for weight, score in pairs) / total if total else None
+
+
 @dataclass
 class EvaluationSummary:
     criteria: list[CriterionSummary]
@@ -60,11 +70,7 @@ class EvaluationSummary:
 
     @property
     def weighted_score(self) -> float | None:
-        scored = [c for c in self.criteria if c.scores]
-        weight = sum(float(c.criterion.weight) for c in scored)
-        if not weight:
-            return None
-        return sum(float(c.criterion.weight) * c.mean for c in scored) / weight
+        return weighted_mean((c.criterion.weight, c.mean) for c in self.criteria if c.scores)
 
     @property
     def disagreement(self) -> bool:
@@ -189,11 +195,12 @@ def weighted_scores(ideas) -> dict[int, float]:
         "evaluation__idea_id", "criterion_id", "criterion__weight", "score"
     )
     for idea_id, criterion_id, weight, score in rows:
-        sums[idea_id].setdefault(criterion_id, [float(weight), []])[1].append(score)
-    return {
-        idea_id: sum(w * statistics.fmean(s) for w, s in criteria.values()) / sum(w for w, _s in criteria.values())
+        sums[idea_id].setdefault(criterion_id, [weight, []])[1].append(score)
+    scores = {
+        idea_id: weighted_mean((weight, statistics.fmean(each)) for weight, each in criteria.values())
         for idea_id, criteria in sums.items()
     }
+    return {idea_id: score for idea_id, score in scores.items() if score is not None}
 
 
 def _metric_sort_key(value):

@@ -59,6 +59,10 @@ class AdminView(PermissionRequiredMixin, PipelineTemplateMixin, TemplateView):
     raise_exception = True
 
 
+class AdminFormView(PermissionRequiredMixin, PipelineTemplateMixin, FormView):
+    raise_exception = True
+
+
 class PipelineIndexView(AdminView):
     """The challenges with how many ideas are in the pipeline; the way to each board."""
 
@@ -80,9 +84,14 @@ class PipelineIndexView(AdminView):
 
 
 class ChallengeMixin:
+    """A view of one challenge (``challenge_id`` in the address), its title under the page's."""
+
     def dispatch(self, request, *args, **kwargs):
         self.challenge = get_object_or_404(ChallengePage, pk=kwargs["challenge_id"])
         return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.challenge.title
 
 
 class BoardView(ChallengeMixin, AdminView):
@@ -90,12 +99,7 @@ class BoardView(ChallengeMixin, AdminView):
 
     permission_required = "pipeline.view_board"
     template_name = "pipeline/admin/board.html"
-
-    def get_page_title(self):
-        return _("Pipeline board")
-
-    def get_page_subtitle(self):
-        return self.challenge.title
+    page_title = gettext_lazy("Pipeline board")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -275,18 +279,15 @@ class IdeaMergeView(IdeaMixin, PermissionRequiredMixin, FormView):
         return redirect("pipeline:idea", self.idea.pk)
 
 
-class ScorecardView(IdeaMixin, PermissionRequiredMixin, PipelineTemplateMixin, FormView):
+class ScorecardView(IdeaMixin, AdminFormView):
     """An evaluator scores a shortlisted idea. Under blind review the author and the other
     evaluators' scores stay hidden until the evaluator has submitted their own."""
 
     permission_required = "pipeline.score_idea"
-    raise_exception = True
     template_name = "pipeline/admin/scorecard.html"
     form_class = ScorecardForm
     header_icon = "form"
-
-    def get_page_title(self):
-        return _("Scorecard")
+    page_title = gettext_lazy("Scorecard")
 
     def get_page_subtitle(self):
         return self.idea.title
@@ -327,20 +328,14 @@ class ScorecardView(IdeaMixin, PermissionRequiredMixin, PipelineTemplateMixin, F
         return redirect("pipeline:scorecard", self.idea.pk)
 
 
-class EvaluatorsView(ChallengeMixin, PermissionRequiredMixin, PipelineTemplateMixin, FormView):
+class EvaluatorsView(ChallengeMixin, AdminFormView):
     """Leadership assigns evaluators and reads each idea's evaluation summary."""
 
     permission_required = "pipeline.assign_evaluators"
-    raise_exception = True
     template_name = "pipeline/admin/evaluators.html"
     form_class = AssignEvaluatorForm
     header_icon = "group"
-
-    def get_page_title(self):
-        return _("Evaluation")
-
-    def get_page_subtitle(self):
-        return self.challenge.title
+    page_title = gettext_lazy("Evaluation")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "challenge": self.challenge}

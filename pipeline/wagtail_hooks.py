@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from innovation.menus import PermissionMenuItem
 
 
 @hooks.register("register_log_actions")
@@ -22,14 +23,16 @@ def register_admin_urls():
     return [path("pipeline/", include("pipeline.urls", namespace="pipeline"))]
 
 
-class PipelineMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("pipeline.view_evaluations")
-
-
 @hooks.register("register_admin_menu_item")
 def register_pipeline_menu_item():
-    return PipelineMenuItem(_("Pipeline"), reverse("pipeline:index"), name="pipeline", icon_name="tasks", order=250)
+    return PermissionMenuItem(
+        _("Pipeline"),
+        reverse("pipeline:index"),
+        name="pipeline",
+        icon_name="tasks",
+        order=250,
+        permission="pipeline.view_evaluations",
+    )
 
 
 @hooks.register("insert_global_admin_css")

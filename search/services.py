@@ -20,7 +20,7 @@ from ideas.models import Idea
 
 from .encoder import get_encoder, to_bytes
 from .models import IndexedIdea, IndexedTag
-from .text import clean_query, html_to_text
+from .text import clean_query, html_to_search_text
 from .vectors import changed, table
 
 BATCH = 1000
@@ -74,7 +74,7 @@ def _entry_for(idea: Idea, now) -> IndexedIdea:
         published_at=published,
         title=clean_query(idea.title, limit=140),
         summary=clean_query(idea.summary, limit=280),
-        body_text=html_to_text(idea.body),
+        body_text=html_to_search_text(idea.body),
         tag_text=", ".join(sorted(tag.name for tag in idea.tags.all())),
         challenge_title=clean_query(idea.challenge.title, limit=255),
         support_count=idea.support_count,

@@ -42,8 +42,9 @@ def clean_query(text: str | None, *, limit: int = MAX_QUERY_LENGTH) -> str:
     return text
 
 
-def html_to_text(value: str) -> str:
-    """Plain text from the sanitised HTML of an idea's description."""
+def html_to_search_text(value: str) -> str:
+    """One line of words from the sanitised HTML of an idea's description, to index and
+    match (unlike ``ideas.text.html_to_editable_text``, which keeps the layout for an edit box)."""
     text = strip_tags(re.sub(r"<(br|/p|/li|/h\d)\s*/?>", " ", value or "", flags=re.IGNORECASE))
     return _SPACE.sub(" ", _CONTROL.sub(" ", html.unescape(text))).strip()
 

@@ -15,7 +15,7 @@ from .. import services
 from ..forms import CommentEditForm, CommentForm, FlagForm
 from ..models import ChallengePage, Comment, Idea
 from ..rules import flag_refusal
-from ..text import html_to_text
+from ..text import html_to_editable_text
 from .ideas import _IdeaAction
 
 
@@ -67,7 +67,7 @@ class CommentEditView(_CommentAction):
         comment = self.get_comment(request, pk)
         if not request.user.has_perm("ideas.change_comment", comment):
             raise PermissionDenied(_("This comment can no longer be edited."))
-        form = CommentEditForm(initial={"body": html_to_text(comment.body)})
+        form = CommentEditForm(initial={"body": html_to_editable_text(comment.body)})
         return render(request, "ideas/comment_edit.html", {"comment": comment, "form": form})
 
     def post(self, request, pk):

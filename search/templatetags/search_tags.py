@@ -1,15 +1,10 @@
 from django import template
 
-from ideas.models import IdeaStage
+from pipeline.transitions import stage_label
 from search import novelty
 
 register = template.Library()
-_STAGES = dict(IdeaStage.choices)
-
-
-@register.filter
-def stage_label(value: str) -> str:
-    return str(_STAGES.get(value, value))
+register.filter("stage_label", stage_label)
 
 
 @register.filter

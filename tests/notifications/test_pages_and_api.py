@@ -71,6 +71,42 @@ def test_the_page_groups_by_day_links_each_entry_and_marks_read(client, author, 
     assert not Notification.objects.filter(recipient=author, read_at__isnull=True).exists()
 
 
+# The user, the page's count and its rows, the site with its settings and menu, the bell's count
+# (the session lives in the cache).
+NOTIFICATION_PAGE_QUERIES = 7
+
+
+def _page_queries(client, django_assert_max_num_queries) -> int:
+    with django_assert_max_num_queries(NOTIFICATION_PAGE_QUERIES) as captured:
+        response = client.get("/notifications/")
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_the_page_costs_the_same_for_3_or_30_notifications(client, author, inbox, idea, django_assert_max_num_queries):
+    client.force_login(author)
+    client.get("/notifications/")  # what the first page puts in the cache
+    few = _page_queries(client, django_assert_max_num_queries)
+    now = timezone.now()
+    neighbours = ["Tomas Berg", "Ines Duarte", "Kwame Mensah", "Ruth Adler", "Jonas Weber", "Mei Lin"]
+    for number in range(27):
+        Notification.objects.create(
+            recipient=author,
+            event="comment.posted",
+            kind=Kind.REPLIES if number % 2 else Kind.COMMENTS_ON_MY_IDEAS,
+            data={
+                "idea": idea.title,
+                "author": neighbours[number % len(neighbours)],
+                "excerpt": f"Would the buses on route {number + 1} still get through?",
+            },
+            url=idea.get_absolute_url() + f"#comment-{number + 2}",
+            created_at=now - timedelta(days=number % 5, minutes=number),
+        )
+    assert _page_queries(client, django_assert_max_num_queries) == few
+    page = client.get("/notifications/").content.decode()
+    assert "Would the buses on route 27 still get through?" in page
+
+
 def test_nobody_opens_or_marks_anothers_notifications(client, inbox):
     stranger = UserFactory(roles=["Residents"])
     client.force_login(stranger)
