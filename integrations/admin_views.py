@@ -19,7 +19,7 @@ from . import services
 from .events import EVENTS
 from .forms import ServiceTokenForm, SystemAccountForm, WebhookEndpointForm
 from .models import ApiToken, DeliveryStatus, SystemAccount, WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from .views import TokenRevokeView
+from .views import ShowsNewTokenOnce, TokenRevokeView
 
 DELIVERIES_SHOWN = 50
 
@@ -154,7 +154,7 @@ class SystemAccountCreateView(IntegrationsMixin, FormView):
         return redirect("integrations_admin:service_token", pk=account.pk)
 
 
-class ServiceTokenCreateView(IntegrationsMixin, FormView):
+class ServiceTokenCreateView(ShowsNewTokenOnce, IntegrationsMixin, FormView):
     permission_required = "integrations.manage_service_tokens"
     template_name = "integrations/admin/service_token.html"
     form_class = ServiceTokenForm
@@ -187,11 +187,7 @@ class ServiceTokenCreateView(IntegrationsMixin, FormView):
         except ValidationError as error:
             show_error(self.request, error, form=form)
             return self.form_invalid(form)
-        response = self.render_to_response(
-            self.get_context_data(form=form, new_token={"token": token, "secret": secret})
-        )
-        response["Cache-Control"] = "no-store"
-        return response
+        return self.new_token_response(form=form, token=token, secret=secret)
 
 
 class ServiceTokenRevokeView(IntegrationsMixin, TokenRevokeView):

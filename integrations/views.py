@@ -16,7 +16,19 @@ from .forms import TokenForm
 from .models import ApiToken
 
 
-class TokensView(LoginRequiredMixin, FormView):
+class ShowsNewTokenOnce:
+    """A new token's secret is shown once, on the page that answers its making, and no cache
+    may keep that page."""
+
+    def new_token_response(self, *, form, token, secret):
+        response = self.render_to_response(
+            self.get_context_data(form=form, new_token={"token": token, "secret": secret})
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class TokensView(ShowsNewTokenOnce, LoginRequiredMixin, FormView):
     """List, create (the token is shown once) and revoke personal API tokens."""
 
     template_name = "integrations/tokens.html"
@@ -43,11 +55,7 @@ class TokensView(LoginRequiredMixin, FormView):
         messages.success(
             self.request, _("Token “%(name)s” created. Copy it now: it will not be shown again.") % {"name": token.name}
         )
-        response = self.render_to_response(
-            self.get_context_data(form=self.form_class(), new_token={"token": token, "secret": secret})
-        )
-        response["Cache-Control"] = "no-store"
-        return response
+        return self.new_token_response(form=self.form_class(), token=token, secret=secret)
 
 
 class TokenRevokeView(LoginRequiredMixin, View):

@@ -152,9 +152,16 @@ def test_leadership_makes_a_service_token_for_a_system_account(client, api_clien
     token = ApiToken.objects.get(user=account.user)
     assert token.expiry is None and token.created_by == leadership
 
+    assert "no-store" in response["Cache-Control"]
+
     me = api_client.get("/api/v1/me/", **bearer(secret)).json()
     assert me["roles"] == [roles.CITY_STAFF]
     assert me["public_name"] == "311 service desk"
+
+    response = client.post(reverse("integrations_admin:service_token_revoke", args=[token.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("integrations_admin:index")
+    assert "The token was revoked." in response.content.decode()
+    assert api_client.get("/api/v1/me/", **bearer(secret)).status_code in (401, 403)
 
 
 def test_residents_cannot_reach_service_tokens(client, person):
