@@ -78,8 +78,9 @@ class OnePageQueryPaginator(Paginator):
     total was cached).
 
     Django's ``Paginator.get_page`` counts first, then slices; this one slices first and takes
-    the count from the rows. ``get_page`` is forgiving like Django's: a number that is not a
-    whole number, or past the last page, shows the first page."""
+    the count from the rows, so ask for a page with ``get_page`` (``page`` would count the
+    usual way). Like Django's it never refuses a number: one that is not a whole number, or
+    past the last page, shows the first page (Django's shows the last)."""
 
     def __init__(self, object_list, per_page):
         self.uncounted = object_list
