@@ -137,4 +137,3 @@ def test_authors_cannot_withdraw_once_the_city_works_on_it(resident, idea_in, st
         idea_services.idea_withdraw(idea=idea, actor=resident)
     idea.refresh_from_db()
     assert idea.stage == stage
-
