@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from home.charts import BarChart, LineChart, Series
 from ideas.models import ChallengePage, IdeaStage
-from pipeline.transitions import stage_label
+from ideas.transitions import stage_label
 
 from . import selectors
 from .periods import Period

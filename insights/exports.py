@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from ideas.models import ChallengePage, Comment, Idea, IdeaStage
+from ideas.transitions import stage_label
 from pipeline.models import Evaluation, PilotPage, PilotStatus
 from pipeline.selectors import weighted_mean, weighted_scores
-from pipeline.transitions import stage_label
 from search.selectors import idea_novelty
 from voting.models import Support
 

@@ -1,10 +1,14 @@
 from django import template
 
-from pipeline.transitions import stage_label
+from ideas.transitions import stage_label as _stage_label
 from search import novelty
 
 register = template.Library()
-register.filter("stage_label", stage_label)
+
+
+@register.filter
+def stage_label(value: str) -> str:
+    return _stage_label(value)
 
 
 @register.filter
