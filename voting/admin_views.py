@@ -11,9 +11,10 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ideas.models import ChallengePage, Idea, IdeaStage, VotingMethod
+from ideas.models import ChallengePage, Idea, IdeaStage
 
 from . import selectors
+from .methods import VotingMethod
 
 SORTS = {
     "supported": gettext_lazy("Most supported"),

@@ -9,10 +9,11 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.demo import demo_residents
-from ideas.models import ChallengePage, Idea, VotingMethod
+from ideas.models import ChallengePage, Idea
 from innovation.errors import ServiceError
 
 from . import services
+from .methods import VotingMethod
 from .models import PairwiseOutcome, PairwiseVote, Support
 
 SUPPORT_SLUG = "better-streets"

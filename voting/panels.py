@@ -6,9 +6,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from ideas.extensions import IdeaSort, Panel, register_panel, register_sort
-from ideas.models import VotingMethod
 
 from . import selectors
+from .methods import VotingMethod
 from .rules import refusal
 
 

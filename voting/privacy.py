@@ -4,9 +4,10 @@
 from django.utils import timezone
 
 from accounts.privacy import register_eraser, register_exporter
-from ideas.models import ChallengePage, VotingMethod
+from ideas.models import ChallengePage
 
 from . import services
+from .methods import VotingMethod
 from .models import PairwiseVote, Support
 
 

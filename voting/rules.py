@@ -5,8 +5,10 @@ import rules
 from django.utils import timezone
 
 from accounts.rules import is_leadership, is_verified
-from ideas.models import ChallengePage, IdeaStage, VotingMethod
+from ideas.models import ChallengePage, IdeaStage
 from ideas.predicates import challenge_accepts_ideas, challenge_accepts_votes, is_author, is_in_audience
+
+from .methods import VotingMethod
 
 
 def _challenge(obj) -> ChallengePage | None:

@@ -26,8 +26,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts import standing
-from ideas.models import PUBLIC_STAGES, ChallengePage, Idea, IdeaStage, VotingMethod
+from ideas.models import PUBLIC_STAGES, ChallengePage, Idea, IdeaStage
 
+from .methods import VotingMethod
 from .models import PairwiseOutcome, PairwiseScore, PairwiseVote, Support
 from .ranking import choose_pair
 

@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from ideas.models import ChallengePage, Idea, VotingMethod
+from ideas.models import ChallengePage, Idea
 from innovation.errors import Conflict, Invalid, NotAllowed
 
 from . import signals
+from .methods import VotingMethod
 from .models import Ballot, PairwiseOutcome, PairwiseScore, PairwiseVote, Support
 from .ranking import fit_bradley_terry
 from .rules import refusal

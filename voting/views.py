@@ -13,11 +13,12 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.redirects import safe_next
-from ideas.models import ChallengePage, VotingMethod
+from ideas.models import ChallengePage
 from innovation.errors import ServiceError, show_error
 
 from . import selectors, services
 from .forms import PairwiseChoiceForm, PairwiseIdeaForm
+from .methods import VotingMethod
 from .rules import refusal
 
 # Comparisons in one round of the pairwise screen, after which it offers a natural pause.
