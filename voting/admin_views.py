@@ -128,6 +128,7 @@ class ResidentCodesView(VotingAdminView, FormView):
 
     permission_required = "voting.import_resident_codes"
     template_name = "voting/admin/resident_codes.html"
+    form_class = ResidentCodesForm
     page_title = gettext_lazy("Resident codes")
     header_icon = "key"
 
