@@ -94,7 +94,9 @@ def test_bad_input_gets_field_errors_and_stores_nothing(api_client, challenge, r
 def test_photo_upload_needs_alt_text_and_real_image_bytes(api_client, challenge, resident):
     api_client.force_authenticate(resident)
     base = {"challenge": challenge.pk, "title": "With photo", "summary": "See the picture"}
-    missing_alt = api_client.post("/api/v1/ideas/", {**base, "photo": _jpeg()}, format="multipart")
+    missing_alt = api_client.post(
+        "/api/v1/ideas/", {**base, "photo": _jpeg(), "photo_consent": "true"}, format="multipart"
+    )
     assert missing_alt.status_code == 400 and "photo_alt" in missing_alt.json()
     fake = io.BytesIO(b"%PDF-1.4 not a photo")
     fake.name = "photo.jpg"
