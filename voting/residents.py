@@ -22,6 +22,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from accounts.models import District, User
@@ -118,7 +119,9 @@ def _refuse(problems: list[str]) -> Invalid:
     shown = problems[:MAX_REPORTED]
     if len(problems) > MAX_REPORTED:
         more = len(problems) - MAX_REPORTED
-        shown.append(_("… and %(count)s more problems.") % {"count": more})
+        shown.append(
+            ngettext("… and %(count)s more problem.", "… and %(count)s more problems.", more) % {"count": more}
+        )
     return Invalid({"file": [*shown, _("Nothing was imported. Correct the file and upload it again.")]})
 
 
