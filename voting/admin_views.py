@@ -159,10 +159,9 @@ class ResidentCodesView(VotingAdminView, FormView):
 
     def form_valid(self, form):
         challenge = form.cleaned_data["challenge"]
+        data = form.cleaned_data["file"].read(residents.MAX_FILE_BYTES + 1)
         try:
-            count = residents.resident_codes_import(
-                actor=self.request.user, challenge=challenge, data=form.cleaned_data["file"].read()
-            )
+            count = residents.resident_codes_import(actor=self.request.user, challenge=challenge, data=data)
         except ServiceError as error:
             show_error(self.request, error, form=form)
             return self.render_to_response(self.get_context_data(form=form), status=status_of(error))

@@ -51,3 +51,15 @@ def test_visitors_sign_in_first_and_closed_challenges_are_not_offered(client, st
     client.force_login(UserFactory(roles=["Residents"]))
     page = client.get("/votes/verify/").content.decode()
     assert "Better streets" in page and "Smart lighting" not in page
+
+
+def test_the_pairwise_screen_offers_the_code_page_too(client, home_page):
+    parks = ChallengeFactory.create("voting", title="Parks for everyone", voting_method="pairwise")
+    parks.residents_must_verify = True
+    parks.save(update_fields=["residents_must_verify"])
+    for title in ("Splash pad by the library", "Night walks in Riverside Park"):
+        IdeaFactory(challenge=parks, title=title)
+    client.force_login(UserFactory(roles=["Residents"]))
+    page = client.get(f"/votes/challenges/{parks.pk}/compare/").content.decode()
+    assert REFUSAL in page and "Splash pad by the library" not in page
+    assert f'href="/votes/verify/?challenge={parks.pk}&amp;next=/votes/challenges/{parks.pk}/compare/"' in page
