@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 
 from ideas.models import IdeaStage, listed_ideas_q
+from ideas.transitions import stage_label
 
 from ..models import IndexedIdea, IndexedTag
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query
@@ -190,13 +191,12 @@ class DatabaseBackend(SearchBackend):
         total = 0
         facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
         chosen = {name: str(value) for name, value in filters.as_dict().items()}
-        stage_labels = dict(IdeaStage.choices)
         for facet, value, label, count in rows:
             if facet == "total":
                 total = count
                 continue
             if facet == "stage":
-                label = str(stage_labels.get(value, value))
+                label = stage_label(value)
             facets[facet].append(
                 FacetValue(value=value, label=label or value, count=count, selected=chosen.get(facet) == value)
             )

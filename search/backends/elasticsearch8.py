@@ -17,6 +17,7 @@ from django.utils.html import conditional_escape
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from ideas.models import IdeaStage
+from ideas.transitions import stage_label
 
 from ..models import IndexedIdea
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query, marked_to_html
@@ -189,7 +190,6 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _facets(response, filters: SearchFilters) -> dict[str, list[FacetValue]]:
         chosen = {name: str(value) for name, value in filters.as_dict().items()}
-        stage_labels = dict(IdeaStage.choices)
         facets = {}
         for name in FACETS:
             values = []
@@ -198,7 +198,7 @@ class ElasticsearchBackend(SearchBackend):
                 labels = bucket.label.buckets if "label" in bucket else []
                 label = labels[0].key if labels else value
                 if name == "stage":
-                    label = str(stage_labels.get(value, value))
+                    label = stage_label(value)
                 values.append(
                     FacetValue(
                         value=value, label=str(label), count=bucket.doc_count, selected=chosen.get(name) == value
