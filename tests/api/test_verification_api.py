@@ -3,8 +3,7 @@ JSON field errors, one answer for every code that does not work, and 429 after f
 
 import pytest
 
-from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
-from voting import residents
+from tests.factories import ChallengeFactory, IdeaFactory, UserFactory, issue_resident_codes
 from voting.models import ResidentVerification
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +14,7 @@ URL = "/api/v1/me/verification/"
 @pytest.fixture
 def streets(home_page):
     challenge = ChallengeFactory.create("voting", title="Better streets", residents_must_verify=True)
-    residents.resident_codes_import(actor=None, challenge=challenge, data=b"ELM-4821-KQ\nOAK-1177-PX\n")
+    issue_resident_codes(challenge, "ELM-4821-KQ", "OAK-1177-PX")
     return challenge
 
 

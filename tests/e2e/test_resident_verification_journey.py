@@ -5,15 +5,14 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, ChallengeFactory, IdeaFactory, UserFactory
-from voting import residents
+from tests.factories import PASSWORD, ChallengeFactory, IdeaFactory, UserFactory, issue_resident_codes
 from voting.models import Support
 
 
 def test_refused_then_enters_the_code_then_supports(journey, home_page):
     streets = ChallengeFactory.create("voting", title="Better streets", residents_must_verify=True)
     crossing = IdeaFactory(challenge=streets, title="Raised crossing outside Elm Street school")
-    residents.resident_codes_import(actor=None, challenge=streets, data=b"code\nELM-4821-KQ\n")
+    issue_resident_codes(streets, "ELM-4821-KQ")
     resident = UserFactory(email="amira.khan@example.org", roles=["Residents"])
     page = journey.page
 

@@ -3,8 +3,7 @@ button and the account menu."""
 
 import pytest
 
-from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
-from voting import residents
+from tests.factories import ChallengeFactory, IdeaFactory, UserFactory, issue_resident_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +13,7 @@ REFUSAL = "Only verified residents may vote in this challenge. Enter the code th
 @pytest.fixture
 def streets(home_page):
     challenge = ChallengeFactory.create("voting", title="Better streets", residents_must_verify=True)
-    residents.resident_codes_import(actor=None, challenge=challenge, data=b"ELM-4821-KQ\n")
+    issue_resident_codes(challenge, "ELM-4821-KQ")
     return challenge
 
 

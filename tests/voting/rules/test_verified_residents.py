@@ -3,7 +3,7 @@ are refused until the person entered the code the city sent, before, during and 
 
 import pytest
 
-from tests.factories import IdeaFactory
+from tests.factories import IdeaFactory, issue_resident_codes
 from voting import residents
 from voting.rules import refusal
 
@@ -14,10 +14,6 @@ pytestmark = pytest.mark.django_db
 RESIDENT_REFUSAL = "Only verified residents may vote in this challenge. Enter the code the city sent you."
 
 
-def _issue(challenge, *codes):
-    residents.resident_codes_import(actor=None, challenge=challenge, data="\n".join(["code", *codes]).encode())
-
-
 @pytest.mark.parametrize("moment", ["before", "during", "after"])
 def test_nobody_supports_before_verifying_and_a_verified_resident_does_while_voting(
     make_challenge, who_may, people, at, moment
@@ -26,7 +22,7 @@ def test_nobody_supports_before_verifying_and_a_verified_resident_does_while_vot
     idea = IdeaFactory(challenge=challenge, title="A crossing guard at Maple and 5th")
     assert who_may("voting.support_idea", idea, moment) == set()
 
-    _issue(challenge, "MAPLE-4821-KQ")
+    issue_resident_codes(challenge, "MAPLE-4821-KQ")
     with at("before"):
         residents.resident_code_redeem(user=people["resident"], challenge=challenge, code="maple 4821 kq")
     expected = {"resident"} if moment == "during" else set()
@@ -46,7 +42,7 @@ def test_the_refusal_names_the_code_only_to_people_who_could_otherwise_vote(make
 def test_pairwise_votes_wait_for_the_code_too(make_challenge, who_may, people, at):
     challenge = make_challenge(voting_method="pairwise", residents_must_verify=True)
     assert who_may("voting.vote_pairwise", challenge, "during") == set()
-    _issue(challenge, "PARK-7710-ZB")
+    issue_resident_codes(challenge, "PARK-7710-ZB")
     residents.resident_code_redeem(user=people["staff"], challenge=challenge, code="PARK-7710-ZB")
     assert who_may("voting.vote_pairwise", challenge, "during") == {"staff"}
     with at("during"):
@@ -56,7 +52,7 @@ def test_pairwise_votes_wait_for_the_code_too(make_challenge, who_may, people, a
 def test_a_verification_counts_only_for_its_own_challenge(make_challenge, who_may, people):
     streets = make_challenge(residents_must_verify=True)
     parks = make_challenge(residents_must_verify=True)
-    _issue(streets, "STREET-1234-AB")
+    issue_resident_codes(streets, "STREET-1234-AB")
     residents.resident_code_redeem(user=people["resident"], challenge=streets, code="STREET-1234-AB")
     assert who_may("voting.support_idea", IdeaFactory(challenge=streets), "during") == {"resident"}
     assert who_may("voting.support_idea", IdeaFactory(challenge=parks), "during") == set()
