@@ -190,6 +190,7 @@ class ChallengeSerializer(serializers.ModelSerializer):
             "results_published",
             "voting_method",
             "supports_per_person",
+            "residents_must_verify",
             "moderation_mode",
             "suggested_tags",
             "free_tags",

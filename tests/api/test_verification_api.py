@@ -25,6 +25,7 @@ def amira():
 
 def test_a_resident_verifies_then_supports_through_the_api(api_client, streets, amira):
     idea = IdeaFactory(challenge=streets, title="Raised crossing outside Elm Street school")
+    assert api_client.get(f"/api/v1/challenges/{streets.pk}/").json()["residents_must_verify"] is True
     api_client.force_authenticate(amira)
     refused = api_client.post(f"/api/v1/ideas/{idea.pk}/support/")
     assert refused.status_code == 403
