@@ -11,6 +11,7 @@ normalised form, so a lookup is one indexed query and a copy of the table gives 
 Rotating ``SECRET_KEY`` therefore retires every code not yet redeemed.
 """
 
+import contextlib
 import csv
 import io
 import re
@@ -56,7 +57,9 @@ def code_digest(raw: str) -> str:
 
 
 def _forget_cached(user) -> None:
-    user.__dict__.pop("_greenlight_resident_of", None)
+    # ``del`` reaches the user behind ``request.user``'s lazy wrapper, where the cache lives.
+    with contextlib.suppress(AttributeError):
+        del user._greenlight_resident_of
 
 
 def resident_code_redeem(*, user: User, challenge: ChallengePage, code: str) -> tuple[ResidentVerification, bool]:
