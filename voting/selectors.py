@@ -279,3 +279,14 @@ def pairwise_refits_due(*, settle: timedelta) -> list[int]:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+
+
+def challenges_asking_for_residents() -> QuerySet:
+    """Challenges where only verified residents may vote, and whose vote has not closed."""
+    return (
+        ChallengePage.objects.live()
+        .public()
+        .filter(residents_must_verify=True, voting_close__gt=timezone.now())
+        .exclude(voting_method=VotingMethod.NONE)
+        .order_by("voting_close", "title")
+    )

@@ -116,6 +116,11 @@ class ChallengePage(Page):
     hide_totals_during_voting = models.BooleanField(
         _("hide running totals until voting closes"), default=False, help_text=_("Avoids bandwagon effects.")
     )
+    residents_must_verify = models.BooleanField(
+        _("only verified residents may vote"),
+        default=False,
+        help_text=_("Voters enter a one-time code the city sent them (upload the codes under Admin → Resident codes)."),
+    )
     moderation_mode = models.CharField(
         _("moderation"), max_length=10, choices=ModerationMode.choices, default=ModerationMode.POST
     )
@@ -152,6 +157,7 @@ class ChallengePage(Page):
                 FieldPanel("supports_per_person"),
                 FieldPanel("authors_may_support_own"),
                 FieldPanel("hide_totals_during_voting"),
+                FieldPanel("residents_must_verify"),
             ],
             heading=_("Voting"),
         ),

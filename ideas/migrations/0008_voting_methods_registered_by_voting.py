@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ideas', '0006_idea_comment_language'),
+        ('ideas', '0007_challengepage_residents_must_verify'),
     ]
 
     operations = [
