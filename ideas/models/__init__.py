@@ -7,7 +7,6 @@ from .challenges import (
     EvaluationCriterion,
     ModerationMode,
     Phase,
-    VotingMethod,
 )
 from .discussion import Comment, Flag, FlagReason, FlagStatus, Follow
 from .ideas import (
@@ -37,7 +36,6 @@ __all__ = [
     "ModerationMode",
     "Phase",
     "TaggedIdea",
-    "VotingMethod",
     "listed_ideas_q",
     "written_language_field",
 ]
