@@ -2,7 +2,7 @@
 used by the open-data feeds and the webhook bodies, so nothing private can leave by either.
 
 No emails, no authors' accounts, no who-supported-what; support totals only where the
-challenge does not hide running totals (``voting.rules.totals_hidden_now``)."""
+challenge does not hide them from the public (``ChallengePage.totals_hidden_at``)."""
 
 from urllib.parse import urljoin
 
@@ -13,7 +13,6 @@ from ideas.models import PUBLIC_STAGES, ChallengePage, Idea
 from pipeline.charts import kpi_charts
 from pipeline.models import PilotIdea, PilotPage
 from pipeline.selectors import pilots_public
-from voting.rules import totals_hidden_now
 
 
 def absolute(path: str | None) -> str | None:
@@ -46,7 +45,7 @@ def _iso(value):
 
 
 def idea_record(idea: Idea) -> dict:
-    hidden = totals_hidden_now(None, idea.challenge)
+    hidden = idea.challenge.totals_hidden_at()
     return {
         "id": idea.pk,
         "challenge": idea.challenge_id,

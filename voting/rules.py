@@ -2,10 +2,9 @@
 page and the request behind it (views, API and templates call these)."""
 
 import rules
-from django.utils import timezone
 
 from accounts.rules import is_leadership, is_verified
-from ideas.models import ChallengePage, IdeaStage, VotingMethod
+from ideas.models import ChallengePage, IdeaStage, VotingMethod, totals_hidden_for
 from ideas.predicates import challenge_accepts_ideas, challenge_accepts_votes, is_author, is_in_audience
 
 
@@ -40,11 +39,16 @@ def authors_may_support_own(user, idea) -> bool:
 
 @rules.predicate
 def totals_hidden_now(user, obj) -> bool:
-    """Leadership chose to hide running totals, and voting has not closed yet."""
+    """Running totals are hidden from the public right now (``ChallengePage.totals_hidden_at``)."""
     challenge = _challenge(obj)
-    if challenge is None or not challenge.hide_totals_during_voting:
-        return False
-    return challenge.voting_close is None or timezone.now() < challenge.voting_close
+    return challenge is not None and challenge.totals_hidden_at()
+
+
+@rules.predicate
+def totals_hidden_from_user(user, obj) -> bool:
+    """Running totals are hidden from this person right now (leadership is exempt):
+    ``ideas.models.totals_hidden_for``."""
+    return totals_hidden_for(user, _challenge(obj))
 
 
 # Checks that need no query come first: rules stops at the first that fails.
@@ -62,8 +66,8 @@ rules.add_perm("voting.vote_pairwise", challenge_accepts_votes & uses_pairwise_v
 rules.add_perm(
     "voting.add_pairwise_idea", challenge_accepts_ideas & uses_pairwise_voting & is_verified & is_in_audience
 )
-rules.add_perm("voting.view_totals", ~totals_hidden_now | is_leadership)
-rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & (~totals_hidden_now | is_leadership))
+rules.add_perm("voting.view_totals", ~totals_hidden_from_user)
+rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & ~totals_hidden_from_user)
 rules.add_perm("voting.view_district_totals", is_leadership)
 
 

@@ -8,6 +8,8 @@ from .challenges import (
     ModerationMode,
     Phase,
     VotingMethod,
+    totals_hidden_for,
+    totals_hidden_q,
 )
 from .discussion import Comment, Flag, FlagReason, FlagStatus, Follow
 from .ideas import (
@@ -17,6 +19,7 @@ from .ideas import (
     IdeaStage,
     TaggedIdea,
     listed_ideas_q,
+    public_ideas_q,
     written_language_field,
 )
 
@@ -39,5 +42,8 @@ __all__ = [
     "TaggedIdea",
     "VotingMethod",
     "listed_ideas_q",
+    "public_ideas_q",
+    "totals_hidden_for",
+    "totals_hidden_q",
     "written_language_field",
 ]

@@ -64,6 +64,20 @@ SORT_ORDERS = {
     "supported": [{"support_count": "desc"}, {"published_at": "desc"}],
     "novelty": [{"novelty": {"order": "desc", "missing": "_last"}}, {"published_at": "desc"}],
 }
+# "Most supported" when some challenges hide running totals: their ideas count as having none
+# (last, newest first among them), as the database backend's ``visible_supports`` does.
+HIDDEN_TOTALS_LAST = (
+    "params.hidden.contains(String.valueOf(doc['challenge_id'].value)) ? -1 : doc['support_count'].value"
+)
+
+
+def supported_order(hidden_challenges) -> list:
+    """The "Most supported" sort, with the ideas of ``hidden_challenges`` (ids of challenges
+    hiding running totals now) ordered as if they had no supports."""
+    if not hidden_challenges:
+        return SORT_ORDERS["supported"]
+    script = {"source": HIDDEN_TOTALS_LAST, "params": {"hidden": [str(pk) for pk in hidden_challenges]}}
+    return [{"_script": {"type": "number", "order": "desc", "script": script}}, {"published_at": "desc"}]
 
 
 class IdeaDocument(Document):
@@ -139,9 +153,18 @@ def document_for(entry) -> dict:
 
 
 def search_body(
-    index: str, query: str, filters: SearchFilters, sort: str, offset: int, size: int, *, using=None
+    index: str,
+    query: str,
+    filters: SearchFilters,
+    sort: str,
+    offset: int,
+    size: int,
+    *,
+    using=None,
+    hidden_challenges=(),
 ) -> Search:
-    """Matching, facet filters, one terms aggregation per facet, highlighting, sort and page."""
+    """Matching, facet filters, one terms aggregation per facet, highlighting, sort and page.
+    ``hidden_challenges``: ids of challenges hiding running totals now (see :func:`supported_order`)."""
     search = Search(using=using, index=index).extra(track_total_hits=True)
     if query:
         search = search.query(
@@ -162,7 +185,9 @@ def search_body(
         pre_tags=[MARK_START], post_tags=[MARK_END], number_of_fragments=2, fragment_size=120, no_match_size=200
     ).highlight("title", number_of_fragments=0, no_match_size=0)
     search = search.highlight("summary", "body")
-    if sort in SORT_ORDERS:
+    if sort == "supported":
+        search = search.sort(*supported_order(hidden_challenges))
+    elif sort in SORT_ORDERS:
         search = search.sort(*SORT_ORDERS[sort])
     elif not query:
         search = search.sort(*SORT_ORDERS["newest"])

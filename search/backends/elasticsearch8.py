@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
-from ideas.models import IdeaStage
+from ideas.models import ChallengePage, IdeaStage, totals_hidden_q
 
 from ..models import IndexedIdea
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query, marked_to_html
@@ -42,6 +42,12 @@ logger = logging.getLogger(__name__)
 UNAVAILABLE = (TransportError, ApiError)
 # Elasticsearch scores are unbounded; s / (s + SCORE_HALF) maps them onto 0–1.
 SCORE_HALF = 10.0
+
+
+def hidden_totals_challenges() -> list[int]:
+    """Ids of the challenges hiding running totals from the public right now, for the
+    "Most supported" sort (the indexed support counts know nothing of the clock)."""
+    return list(ChallengePage.objects.filter(totals_hidden_q()).values_list("pk", flat=True))
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -136,8 +142,16 @@ class ElasticsearchBackend(SearchBackend):
         query = clean_query(query)
         filters = filters or SearchFilters()
         sort, page = clamp_sort(sort), clamp_page(page)
+        hidden = hidden_totals_challenges() if sort == "supported" else ()
         body = documents.search_body(
-            self.alias, query, filters, sort, (page - 1) * page_size, page_size, using=self.client
+            self.alias,
+            query,
+            filters,
+            sort,
+            (page - 1) * page_size,
+            page_size,
+            using=self.client,
+            hidden_challenges=hidden,
         )
         try:
             response = body.execute()

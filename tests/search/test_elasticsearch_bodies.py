@@ -88,3 +88,11 @@ def test_similar_ideas_ask_for_the_nearest_in_meaning_with_the_same_narrowing():
     mlt = body["query"]["bool"]["must"][0]["more_like_this"]
     assert mlt["like"] == "bike lanes" and mlt["boost"] < knn["boost"]
     assert "vector" not in body["_source"]
+
+
+def test_most_supported_puts_ideas_of_challenges_hiding_totals_last_without_their_counts():
+    supported = search_body("i", "", SearchFilters(), "supported", 0, 20, hidden_challenges=[7, 12]).to_dict()
+    first = supported["sort"][0]["_script"]
+    assert first["order"] == "desc" and first["script"]["params"] == {"hidden": ["7", "12"]}
+    assert "support_count" in first["script"]["source"] and "-1" in first["script"]["source"]
+    assert supported["sort"][1] == {"published_at": "desc"}
