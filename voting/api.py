@@ -200,7 +200,7 @@ class ResultsView(generics.ListAPIView):
 
     def get_queryset(self):
         self.challenge = _challenge(self.request, self.kwargs["pk"])
-        ideas = Idea.objects.filter(challenge=self.challenge).public().select_related("pairwise_score")
+        ideas = Idea.objects.listed_for(None).filter(challenge=self.challenge).select_related("pairwise_score")
         if self.challenge.voting_method == "pairwise":
             return selectors.ideas_by_pairwise_score(ideas)
         return ideas.order_by("-support_count", "-pk")
