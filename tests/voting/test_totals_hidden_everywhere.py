@@ -101,9 +101,7 @@ def _voting_admin(client, challenge, shade):
     return "<td>41</td>" in text
 
 
-LOOKS = dict(
-    zip(SURFACES, (_shown_on_page, _most_supported, _api, _search, _open_data, _voting_admin), strict=True)
-)
+LOOKS = dict(zip(SURFACES, (_shown_on_page, _most_supported, _api, _search, _open_data, _voting_admin), strict=True))
 
 
 @pytest.mark.parametrize(("phase", "audience"), list(EXPECTED))
