@@ -69,10 +69,14 @@ def _most_supported(client, challenge, shade):
     return applied
 
 
-def _api(client, challenge, shade):
-    count = client.get(f"/api/v1/ideas/{shade.pk}/").json()["support_count"]
-    assert count in (41, None)
+def _count_in_json(client, url, field):
+    count = client.get(url).json()[field]
+    assert count in (41, None), "the count, or nothing: never a stale or made-up one"
     return count == 41
+
+
+def _api(client, challenge, shade):
+    return _count_in_json(client, f"/api/v1/ideas/{shade.pk}/", "support_count")
 
 
 def _search(client, challenge, shade):
@@ -86,9 +90,7 @@ def _search(client, challenge, shade):
 
 
 def _open_data(client, challenge, shade):
-    supports = client.get(f"/api/v1/open-data/ideas/{shade.pk}/").json()["supports"]
-    assert supports in (41, None)
-    return supports == 41
+    return _count_in_json(client, f"/api/v1/open-data/ideas/{shade.pk}/", "supports")
 
 
 def _voting_admin(client, challenge, shade):
