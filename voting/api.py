@@ -192,8 +192,8 @@ class PairwiseVoteView(APIView):
 
 
 class ResultsView(generics.ListAPIView):
-    """The challenge's ideas with their supports and pairwise scores, best first. Totals are
-    null while leadership hides them during voting."""
+    """The challenge's listed ideas with their supports and pairwise scores, best first. Totals
+    are null while the challenge hides them from this person (until voting closes)."""
 
     permission_classes = [permissions.AllowAny]
     serializer_class = ResultSerializer

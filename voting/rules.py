@@ -4,7 +4,7 @@ page and the request behind it (views, API and templates call these)."""
 import rules
 
 from accounts.rules import is_leadership, is_verified
-from ideas.models import ChallengePage, IdeaStage, VotingMethod, totals_hidden_for
+from ideas.models import ChallengePage, VotingMethod, totals_hidden_for
 from ideas.predicates import challenge_accepts_ideas, challenge_accepts_votes, is_author, is_in_audience
 
 
@@ -29,7 +29,7 @@ def uses_pairwise_voting(user, obj) -> bool:
 @rules.predicate
 def idea_takes_votes(user, idea) -> bool:
     """Public, and not merged into another idea (its supporters moved there)."""
-    return idea is not None and idea.is_public and idea.stage != IdeaStage.MERGED
+    return idea is not None and idea.is_listed
 
 
 @rules.predicate
@@ -39,15 +39,8 @@ def authors_may_support_own(user, idea) -> bool:
 
 @rules.predicate
 def totals_hidden_now(user, obj) -> bool:
-    """Running totals are hidden from the public right now (``ChallengePage.totals_hidden_at``)."""
-    challenge = _challenge(obj)
-    return challenge is not None and challenge.totals_hidden_at()
-
-
-@rules.predicate
-def totals_hidden_from_user(user, obj) -> bool:
-    """Running totals are hidden from this person right now (leadership is exempt):
-    ``ideas.models.totals_hidden_for``."""
+    """Running totals are hidden from this person right now: the one rule,
+    ``ideas.models.totals_hidden_for`` (leadership is exempt)."""
     return totals_hidden_for(user, _challenge(obj))
 
 
@@ -66,8 +59,8 @@ rules.add_perm("voting.vote_pairwise", challenge_accepts_votes & uses_pairwise_v
 rules.add_perm(
     "voting.add_pairwise_idea", challenge_accepts_ideas & uses_pairwise_voting & is_verified & is_in_audience
 )
-rules.add_perm("voting.view_totals", ~totals_hidden_from_user)
-rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & ~totals_hidden_from_user)
+rules.add_perm("voting.view_totals", ~totals_hidden_now)
+rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & ~totals_hidden_now)
 rules.add_perm("voting.view_district_totals", is_leadership)
 
 

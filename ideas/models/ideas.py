@@ -210,7 +210,13 @@ class Idea(models.Model):
 
     @property
     def is_public(self) -> bool:
+        """One idea's answer to :func:`public_ideas_q`."""
         return self.stage in PUBLIC_STAGES and not self.is_hidden
+
+    @property
+    def is_listed(self) -> bool:
+        """One idea's answer to :func:`listed_ideas_q`."""
+        return self.is_public and self.stage != IdeaStage.MERGED
 
     @property
     def tag_list(self) -> list[str]:
