@@ -8,19 +8,27 @@ from django.utils import timezone
 
 from accounts.rules import is_city_staff, is_moderator, is_verified
 
+from . import transitions
 from .models import PUBLIC_STAGES, IdeaStage
 from .predicates import challenge_accepts_ideas, challenge_is_open, is_author, is_in_audience
 
 # How long authors may edit their comment after posting it.
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
 
-# An idea can be edited or withdrawn until the city starts working on it.
+# An idea can be edited until the city starts working on it (withdrawing follows the
+# transition table).
 OPEN_STAGES = (IdeaStage.DRAFT, IdeaStage.SUBMITTED, IdeaStage.PUBLISHED)
 
 
 @rules.predicate
 def idea_is_open(user, idea) -> bool:
     return getattr(idea, "stage", None) in OPEN_STAGES
+
+
+@rules.predicate
+def table_allows_withdrawal(user, idea) -> bool:
+    """The transition table has a withdrawal from the idea's stage that this person may make."""
+    return idea is not None and transitions.may_move(user, idea, IdeaStage.WITHDRAWN)
 
 
 @rules.predicate
@@ -55,7 +63,7 @@ rules.add_perm("ideas.add_idea", challenge_accepts_ideas & can_take_part)
 rules.add_perm("ideas.view_idea", idea_is_public | is_author | is_moderator)
 rules.add_perm("ideas.change_idea", is_author & is_verified & idea_is_open & challenge_accepts_ideas)
 rules.add_perm("ideas.submit_idea", is_author & can_take_part & idea_is_draft & challenge_accepts_ideas)
-rules.add_perm("ideas.withdraw_idea", is_author & idea_is_open)
+rules.add_perm("ideas.withdraw_idea", table_allows_withdrawal)
 
 # Comments (the object is the idea for adding, the comment otherwise)
 rules.add_perm("ideas.add_comment", idea_is_public & challenge_is_open & can_take_part)

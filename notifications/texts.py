@@ -5,7 +5,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from pipeline.transitions import stage_label
+from ideas.transitions import stage_label
 
 PHASE_OPENED = {
     "submission": lambda d: _("“%(challenge)s” is open for ideas") % d,

@@ -1,13 +1,28 @@
 """Who may do what in the pipeline. The same rule decides the button and the request.
 
-Which roles may make each stage move is declared in :mod:`pipeline.transitions`; the
-permissions here decide access to the board, scorecards, merges and pilots."""
+Which roles may make each stage move is declared in the transition table
+(:mod:`ideas.transitions`); ``pipeline.move_idea`` and ``pipeline.merge_idea`` are derived
+from it. The other permissions decide access to the board, scorecards and pilots."""
 
 import rules
 
+from accounts import roles
 from accounts.rules import is_evaluator, is_leadership, is_moderator
 from ideas.models import IdeaStage
 from ideas.predicates import is_author
+from ideas.transitions import roles_for
+
+
+def holds_a_role_for(via: str):
+    """Holds a role that makes at least one move through ``via`` in the transition table."""
+
+    @rules.predicate(name=f"holds_a_role_for:{via}")
+    def predicate(user) -> bool:
+        if not getattr(user, "is_authenticated", False):
+            return False
+        return user.is_superuser or bool(roles_for(via) & roles.user_roles(user))
+
+    return predicate
 
 
 @rules.predicate
@@ -52,8 +67,8 @@ may_see_review = is_leadership | (is_evaluator & is_assigned_to & (review_is_ope
 may_start_pilot = is_leadership & idea_is_selected
 
 rules.add_perm("pipeline.view_board", is_leadership)
-rules.add_perm("pipeline.move_idea", is_leadership)
-rules.add_perm("pipeline.merge_idea", is_moderator | is_leadership)
+rules.add_perm("pipeline.move_idea", holds_a_role_for("pipeline"))
+rules.add_perm("pipeline.merge_idea", holds_a_role_for("merge"))
 rules.add_perm("pipeline.assign_evaluators", is_leadership)
 rules.add_perm("pipeline.view_evaluation_summary", is_leadership)
 rules.add_perm("pipeline.view_evaluations", is_evaluator | is_leadership)

@@ -87,10 +87,9 @@ def _check(*, idea: Idea, target: str, actor, note: str, via: str, now) -> trans
             _("Moving an idea to “%(target)s” needs a public note: residents read it on the idea's timeline.")
             % {"target": transitions.stage_label(target)}
         )
-    if transition.guard is not None:
-        refusal = transition.guard(idea, now)
-        if refusal:
-            raise TransitionRefused(refusal)
+    refusal = transitions.guard_refusal(transition, idea, now)
+    if refusal:
+        raise TransitionRefused(refusal)
     return transition
 
 

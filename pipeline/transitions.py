@@ -1,28 +1,43 @@
-"""The one table of every move an idea may make between stages: who may make it, through
-which service, and the guard that must hold. Services, the board and the tests read it;
-nothing else decides whether a move is allowed.
+"""Pipeline's side of the transition table. The table itself (every move, who may make it,
+through which code) is data in :mod:`ideas.transitions`, read by both apps; this module adds
+what only the pipeline knows: the guards the table names by key, and the board's columns.
 
-``via`` says which code carries the move out:
-
-- ``ideas``: the ideas app's own services (submission, moderation, withdrawal). Pipeline only
-  records these on the timeline, from the signals ``ideas`` sends.
-- ``pipeline``: :mod:`pipeline.services` (review, shortlist, selection, not pursued).
-- ``merge``: :func:`pipeline.services.idea_merge`.
-- ``pilot``: publishing or ending a :class:`~pipeline.models.PilotPage`.
+Callers in pipeline and above keep importing the table's helpers from here.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import formats, timezone
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
-from accounts import roles
 from ideas.models import IdeaStage
+from ideas.transitions import (
+    AUTHOR,
+    TRANSITIONS,
+    Transition,
+    allowed_sentence,
+    find,
+    leaving,
+    may_make,
+    roles_for,
+    stage_label,
+)
 
-AUTHOR = "author"  # the idea's own author, not a role
+__all__ = [
+    "AUTHOR",
+    "BOARD_STAGES",
+    "GUARDS",
+    "TRANSITIONS",
+    "Transition",
+    "allowed_sentence",
+    "find",
+    "guard_refusal",
+    "leaving",
+    "may_make",
+    "roles_for",
+    "stage_label",
+]
 
 S = IdeaStage
 
@@ -47,51 +62,19 @@ def has_live_pilot(idea, now: datetime) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    target: str
-    roles: tuple[str, ...]
-    via: str
-    label: str | Promise
-    note_required: bool = False
-    guard: Callable[..., str | None] | None = None
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.source, self.target)
+# The checks the table names in ``Transition.guard``; each returns the refusal or None.
+GUARDS: dict[str, Callable[..., str | None]] = {
+    "voting_has_closed": voting_has_closed,
+    "has_live_pilot": has_live_pilot,
+}
 
 
-LEADERSHIP = (roles.LEADERSHIP,)
-MODERATION = (roles.MODERATORS,)
-MERGERS = (roles.MODERATORS, roles.LEADERSHIP)
+def guard_refusal(transition: Transition, idea, now: datetime) -> str | None:
+    """Why the move's guard refuses it now, or None when it has no guard or the guard holds."""
+    if transition.guard is None:
+        return None
+    return GUARDS[transition.guard](idea, now)
 
-TRANSITIONS: tuple[Transition, ...] = (
-    # Made by the ideas app; recorded here from its signals.
-    Transition(S.DRAFT, S.SUBMITTED, (AUTHOR,), "ideas", _("Submit for approval")),
-    Transition(S.DRAFT, S.PUBLISHED, (AUTHOR,), "ideas", _("Publish")),
-    Transition(S.SUBMITTED, S.PUBLISHED, MODERATION, "ideas", _("Approve")),
-    Transition(S.SUBMITTED, S.REJECTED, MODERATION, "ideas", _("Reject"), note_required=True),
-    Transition(S.SUBMITTED, S.WITHDRAWN, (AUTHOR,), "ideas", _("Withdraw")),
-    Transition(S.PUBLISHED, S.WITHDRAWN, (AUTHOR,), "ideas", _("Withdraw")),
-    # Review and selection, by leadership.
-    Transition(S.PUBLISHED, S.UNDER_REVIEW, LEADERSHIP, "pipeline", _("Start review"), guard=voting_has_closed),
-    Transition(S.UNDER_REVIEW, S.SHORTLISTED, LEADERSHIP, "pipeline", _("Shortlist")),
-    Transition(S.SHORTLISTED, S.SELECTED, LEADERSHIP, "pipeline", _("Select")),
-    Transition(S.UNDER_REVIEW, S.NOT_PURSUED, LEADERSHIP, "pipeline", _("Do not pursue"), note_required=True),
-    Transition(S.SHORTLISTED, S.NOT_PURSUED, LEADERSHIP, "pipeline", _("Do not pursue"), note_required=True),
-    Transition(S.SELECTED, S.NOT_PURSUED, LEADERSHIP, "pipeline", _("Do not pursue"), note_required=True),
-    # Duplicates, by moderators or leadership.
-    Transition(S.PUBLISHED, S.MERGED, MERGERS, "merge", _("Merge into another idea")),
-    Transition(S.UNDER_REVIEW, S.MERGED, MERGERS, "merge", _("Merge into another idea")),
-    Transition(S.SHORTLISTED, S.MERGED, MERGERS, "merge", _("Merge into another idea")),
-    # Pilots, by leadership through the pilot page.
-    Transition(S.SELECTED, S.PILOTING, LEADERSHIP, "pilot", _("Publish a pilot"), guard=has_live_pilot),
-    Transition(S.PILOTING, S.ADOPTED, LEADERSHIP, "pilot", _("End the pilot: scaled up")),
-    Transition(S.PILOTING, S.NOT_PURSUED, LEADERSHIP, "pilot", _("End the pilot: stopped"), note_required=True),
-)
-
-_BY_KEY = {transition.key: transition for transition in TRANSITIONS}
 
 # The stages shown as columns on the board, in pipeline order.
 BOARD_STAGES = (
@@ -103,38 +86,3 @@ BOARD_STAGES = (
     S.ADOPTED,
     S.NOT_PURSUED,
 )
-
-
-def find(source: str, target: str) -> Transition | None:
-    return _BY_KEY.get((source, target))
-
-
-def leaving(source: str, *, via: str | None = None) -> list[Transition]:
-    """The moves out of ``source`` (only those made through ``via`` when given)."""
-    return [t for t in TRANSITIONS if t.source == source and (via is None or t.via == via)]
-
-
-def stage_label(stage: str) -> str:
-    return str(IdeaStage(stage).label) if stage in IdeaStage.values else stage
-
-
-def allowed_sentence(source: str, *, via: str | None = None) -> str:
-    """The sentence a refusal ends with: where an idea in ``source`` may go instead."""
-    targets = [stage_label(t.target) for t in leaving(source, via=via)]
-    if not targets:
-        return str(_("Nothing may move an idea out of “%(stage)s” here.") % {"stage": stage_label(source)})
-    return str(
-        _("From “%(stage)s” it may move to: %(targets)s.")
-        % {"stage": stage_label(source), "targets": ", ".join(f"“{t}”" for t in dict.fromkeys(targets))}
-    )
-
-
-def may_make(transition: Transition, user, idea=None) -> bool:
-    """Whether ``user`` holds a role this move allows (superusers hold every role)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if AUTHOR in transition.roles and idea is not None and idea.author_id == user.pk:
-        return True
-    if user.is_superuser:
-        return True
-    return bool(set(transition.roles) & roles.user_roles(user))

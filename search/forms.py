@@ -4,7 +4,7 @@ accept and refuse exactly the same things."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ideas.models import PUBLIC_STAGES, IdeaStage
+from ideas.models import PUBLIC_STAGES
 
 from .backends.base import MAX_PAGE, SearchFilters
 from .text import MAX_QUERY_LENGTH, MAX_SIMILAR_TEXT_LENGTH, clean_query
@@ -73,6 +73,3 @@ class SimilarForm(forms.Form):
 
     def clean_text(self) -> str:
         return clean_query(self.cleaned_data.get("text"), limit=MAX_SIMILAR_TEXT_LENGTH)
-
-
-STAGE_LABELS = dict(IdeaStage.choices)

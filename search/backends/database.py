@@ -14,7 +14,8 @@ from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.utils.html import conditional_escape
 
-from ideas.models import IdeaStage, listed_ideas_q, totals_hidden_q
+from ideas.models import listed_ideas_q, totals_hidden_q
+from ideas.transitions import stage_label
 
 from ..models import IndexedIdea, IndexedTag
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query
@@ -187,13 +188,12 @@ class DatabaseBackend(SearchBackend):
         total = 0
         facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
         chosen = {name: str(value) for name, value in filters.as_dict().items()}
-        stage_labels = dict(IdeaStage.choices)
         for facet, value, label, count in rows:
             if facet == "total":
                 total = count
                 continue
             if facet == "stage":
-                label = str(stage_labels.get(value, value))
+                label = stage_label(value)
             facets[facet].append(
                 FacetValue(value=value, label=label or value, count=count, selected=chosen.get(facet) == value)
             )
@@ -230,7 +230,7 @@ class DatabaseBackend(SearchBackend):
         text = clean_query(text, limit=MAX_SIMILAR_TEXT_LENGTH)
         if not text:
             return []
-        qs = public_entries().exclude(idea__stage=IdeaStage.MERGED)
+        qs = public_entries()  # listed ideas only: merged ones live on in their target
         if challenge_id:
             qs = qs.filter(challenge_id=challenge_id)
         if exclude:

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
-from ideas.models import ChallengePage, IdeaStage, totals_hidden_q
+from ideas.models import ChallengePage, totals_hidden_q
+from ideas.transitions import stage_label
 
 from ..models import IndexedIdea
 from ..text import MAX_SIMILAR_TEXT_LENGTH, clean_query, marked_to_html
@@ -203,7 +204,6 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _facets(response, filters: SearchFilters) -> dict[str, list[FacetValue]]:
         chosen = {name: str(value) for name, value in filters.as_dict().items()}
-        stage_labels = dict(IdeaStage.choices)
         facets = {}
         for name in FACETS:
             values = []
@@ -212,7 +212,7 @@ class ElasticsearchBackend(SearchBackend):
                 labels = bucket.label.buckets if "label" in bucket else []
                 label = labels[0].key if labels else value
                 if name == "stage":
-                    label = str(stage_labels.get(value, value))
+                    label = stage_label(value)
                 values.append(
                     FacetValue(
                         value=value, label=str(label), count=bucket.doc_count, selected=chosen.get(name) == value
@@ -280,7 +280,7 @@ class ElasticsearchBackend(SearchBackend):
                 "visible_supports": live[hit.idea_id],
             }
             for hit in response
-            if hit.idea_id in live and getattr(hit, "stage", None) != IdeaStage.MERGED
+            if hit.idea_id in live  # listed right now (public_entries): not merged, not hidden
         ]
         if vector is None:
             raw = {hit.idea_id: hit.meta.score for hit in response}

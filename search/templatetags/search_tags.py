@@ -1,15 +1,14 @@
 from django import template
 
-from ideas.models import IdeaStage
+from ideas.transitions import stage_label as _stage_label
 from search import novelty
 
 register = template.Library()
-_STAGES = dict(IdeaStage.choices)
 
 
 @register.filter
 def stage_label(value: str) -> str:
-    return str(_STAGES.get(value, value))
+    return _stage_label(value)
 
 
 @register.filter

@@ -109,3 +109,31 @@ def test_each_move_is_in_the_audit_log(leadership, idea_in):
     entry = ModelLogEntry.objects.get(action="pipeline.move", object_id=str(idea.pk))
     assert entry.user == leadership
     assert entry.data == {"from": "under_review", "to": "shortlisted", "note": "On to the jury."}
+
+
+def test_every_guard_the_table_names_is_registered():
+    named = {t.guard for t in transitions.TRANSITIONS if t.guard}
+    assert named == set(transitions.GUARDS)
+
+
+def test_withdrawing_a_draft_is_on_its_timeline(resident, idea_in):
+    from ideas import services as idea_services
+
+    draft = idea_in("draft", author=resident)
+    idea_services.idea_withdraw(idea=draft, actor=resident)
+    draft.refresh_from_db()
+    assert draft.stage == IdeaStage.WITHDRAWN
+    change = StageChange.objects.get(idea=draft)
+    assert (change.from_stage, change.to_stage, change.actor) == ("draft", "withdrawn", resident)
+
+
+@pytest.mark.parametrize("stage", ["under_review", "shortlisted", "selected", "piloting", "adopted"])
+def test_authors_cannot_withdraw_once_the_city_works_on_it(resident, idea_in, stage):
+    from ideas import services as idea_services
+    from innovation.errors import NotAllowed
+
+    idea = idea_in(stage, author=resident)
+    with pytest.raises(NotAllowed, match="can no longer be withdrawn"):
+        idea_services.idea_withdraw(idea=idea, actor=resident)
+    idea.refresh_from_db()
+    assert idea.stage == stage
