@@ -71,13 +71,18 @@ HIDDEN_TOTALS_LAST = (
 )
 
 
-def supported_order(hidden_challenges) -> list:
-    """The "Most supported" sort, with the ideas of ``hidden_challenges`` (ids of challenges
-    hiding running totals now) ordered as if they had no supports."""
+def visible_supports_desc(hidden_challenges) -> dict:
+    """Most supports first, the ideas of ``hidden_challenges`` (ids of challenges hiding running
+    totals now) ordered as if they had none."""
     if not hidden_challenges:
-        return SORT_ORDERS["supported"]
+        return {"support_count": "desc"}
     script = {"source": HIDDEN_TOTALS_LAST, "params": {"hidden": [str(pk) for pk in hidden_challenges]}}
-    return [{"_script": {"type": "number", "order": "desc", "script": script}}, {"published_at": "desc"}]
+    return {"_script": {"type": "number", "order": "desc", "script": script}}
+
+
+def supported_order(hidden_challenges) -> list:
+    """The "Most supported" sort, keeping the totals ``hidden_challenges`` hide."""
+    return [visible_supports_desc(hidden_challenges), {"published_at": "desc"}]
 
 
 class IdeaDocument(Document):
@@ -194,11 +199,13 @@ def search_body(
     return search.source(excludes=["body", "vector"])[offset : offset + size]
 
 
-def suggest_body(index: str, prefix: str, size: int, *, using=None) -> Search:
+def suggest_body(index: str, prefix: str, size: int, *, using=None, hidden_challenges=()) -> Search:
+    """Titles completing ``prefix``, the best match first, then the most supported (keeping the
+    totals ``hidden_challenges`` hide, see :func:`visible_supports_desc`)."""
     return (
         Search(using=using, index=index)
         .query("match", **{"title.suggest": {"query": prefix, "operator": "and"}})
-        .sort("_score", {"support_count": "desc"})
+        .sort("_score", visible_supports_desc(hidden_challenges))
         .source(["idea_id", "title"])[:size]
     )
 

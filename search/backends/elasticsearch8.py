@@ -47,7 +47,8 @@ SCORE_HALF = 10.0
 
 def hidden_totals_challenges() -> list[int]:
     """Ids of the challenges hiding running totals from the public right now, for the
-    "Most supported" sort (the indexed support counts know nothing of the clock)."""
+    "Most supported" sort and the suggestions' order (the indexed support counts know nothing
+    of the clock)."""
     return list(ChallengePage.objects.filter(totals_hidden_q()).values_list("pk", flat=True))
 
 
@@ -226,7 +227,9 @@ class ElasticsearchBackend(SearchBackend):
         if not prefix:
             return []
         try:
-            response = documents.suggest_body(self.alias, prefix, limit * 3, using=self.client).execute()
+            response = documents.suggest_body(
+                self.alias, prefix, limit * 3, using=self.client, hidden_challenges=hidden_totals_challenges()
+            ).execute()
         except UNAVAILABLE as exc:
             self._falling_back(exc, "suggestions")
             return self.fallback.suggest(prefix, limit)

@@ -54,6 +54,13 @@ def test_suggestions_use_the_edge_ngram_field():
     body = suggest_body("greenlight-ideas", "bik", 8).to_dict()
     assert body["query"] == {"match": {"title.suggest": {"query": "bik", "operator": "and"}}}
     assert body["size"] == 8
+    assert body["sort"] == ["_score", {"support_count": "desc"}]
+
+
+def test_suggestions_do_not_rank_by_totals_a_challenge_hides():
+    body = suggest_body("greenlight-ideas", "bik", 8, hidden_challenges=[12]).to_dict()
+    assert body["sort"][0] == "_score"
+    assert body["sort"][1]["_script"]["script"]["params"] == {"hidden": ["12"]}
 
 
 def test_similar_ideas_use_more_like_this_on_text_or_on_an_indexed_idea():
