@@ -19,6 +19,10 @@ class AccountsConfig(AppConfig):
 
         register_own_sections()
 
+        from . import standing
+
+        standing.connect()
+
 
 class GreenlightUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with Greenlight's fields, and without the "Administrator"

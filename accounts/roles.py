@@ -50,12 +50,8 @@ def grant(apps, role: str, permissions: list[str]) -> None:
         group.permissions.add(ensure_permission(apps, permission))
 
 
-def user_roles(user) -> set[str]:
-    """The role names of ``user`` (cached on the instance for the request)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cached = getattr(user, "_greenlight_roles", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._greenlight_roles = cached
-    return cached
+def user_roles(user) -> frozenset[str]:
+    """The role names of ``user`` (read once per user object: :mod:`accounts.standing`)."""
+    from .standing import roles_of
+
+    return roles_of(user)

@@ -1,21 +1,14 @@
 """Predicates about people, shared by every app's rules."""
 
 import rules
-from allauth.account.models import EmailAddress
 
-from . import roles
+from . import roles, standing
 
 
 @rules.predicate
 def is_verified(user) -> bool:
     """Signed in with a verified email address: the condition for taking part."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    cached = getattr(user, "_greenlight_verified", None)
-    if cached is None:
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._greenlight_verified = cached
-    return cached
+    return standing.is_verified(user)
 
 
 def has_role(role: str):

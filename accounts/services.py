@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import privacy, roles
+from . import privacy, roles, standing
 from .i18n import supported_language
 from .models import DataExport, District, TermsAcceptance, User
 from .terms import current_terms_version
@@ -43,7 +43,7 @@ def user_set_roles(*, user: User, role_names: list[str]) -> User:
     user.groups.set(groups)
     user.is_staff = user.is_superuser or any(name in roles.ADMIN_ROLES for name in role_names)
     user.save(update_fields=["is_staff"])
-    user.__dict__.pop("_greenlight_roles", None)
+    standing.forget(user)
     return user
 
 
@@ -184,7 +184,7 @@ def user_add_role(*, user: User, role_name: str) -> User:
     if role_name in roles.ADMIN_ROLES and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
-    user.__dict__.pop("_greenlight_roles", None)
+    standing.forget(user)
     return user
 
 

@@ -25,6 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from accounts import standing
 from ideas.models import ChallengePage, Idea, VotingMethod, public_ideas_q
 
 from .models import PairwiseOutcome, PairwiseScore, PairwiseVote, Support
@@ -100,12 +101,13 @@ def viewer_supports(*, voter, challenge_ids) -> dict[int, ViewerSupports]:
     zero = Value(0, output_field=IntegerField())
     verified = EmailAddress.objects.filter(user=voter, verified=True).order_by().values_list(zero, zero, zero)
     result = {challenge_id: ViewerSupports() for challenge_id in challenge_ids}
-    voter._greenlight_verified = False
+    verified_now = False
     for idea_id, challenge_id, counted in supports.union(verified, all=True):
         if idea_id == 0:
-            voter._greenlight_verified = True
+            verified_now = True
         else:
             (result[challenge_id].counted if counted else result[challenge_id].uncounted).add(idea_id)
+    standing.remember_verified(voter, verified_now)
     return result
 
 

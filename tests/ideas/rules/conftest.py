@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
+from accounts import standing
 from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
 
 T0 = datetime(2030, 3, 1, 12, 0, tzinfo=UTC)
@@ -52,6 +53,5 @@ def idea_of(calendar):
 def allowed(user, permission: str, obj, moment: str) -> bool:
     """Whether ``user`` has ``permission`` on ``obj`` at the frozen ``moment``."""
     with time_machine.travel(MOMENTS[moment], tick=False):
-        for attribute in ("_greenlight_verified", "_greenlight_roles"):
-            user.__dict__.pop(attribute, None)
+        standing.forget(user)
         return user.has_perm(permission, obj)
