@@ -101,6 +101,7 @@ def _challenge(index: ChallengeIndexPage, slug: str, now) -> tuple[ChallengePage
         sponsor=sponsor,
         voting_method=method,
         supports_per_person=5 if slug == "better-streets" else None,
+        residents_must_verify=slug == "better-streets",
         moderation_mode="pre" if slug == "open-call-2027" else "post",
         suggested_tags=tags,
         body=[

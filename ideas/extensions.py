@@ -16,12 +16,20 @@ them (see ARCHITECTURE.md: the arrows point down).
   panel template receives ``object``, the shared and per-object context, and the page's own
   context (``request``, ``user``). Templates show a place with
   ``{% load idea_panels %}{% idea_panels "idea_card" idea %}``.
+- :func:`register_voting_method` adds a way of voting a challenge may choose (voting
+  registers "support" and "pairwise"). ``ideas`` stores only the chosen key on
+  ``ChallengePage.voting_method`` and knows one key itself, :data:`NO_VOTING`; what a method
+  means (rules, tallies, pages) lives in the app that registered it.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# The one voting key ideas knows: the challenge has no voting phase.
+NO_VOTING = "none"
 
 
 @dataclass(frozen=True)
@@ -45,10 +53,18 @@ class Panel:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class VotingMethodOption:
+    key: str
+    label: str | Promise
+    order: int = 100
+
+
 @dataclass
 class _Registry:
     sorts: dict[str, IdeaSort] = field(default_factory=dict)
     panels: dict[str, list[Panel]] = field(default_factory=dict)
+    voting_methods: dict[str, VotingMethodOption] = field(default_factory=dict)
 
 
 registry = _Registry()
@@ -57,6 +73,22 @@ registry = _Registry()
 def register_sort(sort: IdeaSort) -> IdeaSort:
     registry.sorts[sort.key] = sort
     return sort
+
+
+def register_voting_method(option: VotingMethodOption) -> VotingMethodOption:
+    registry.voting_methods[option.key] = option
+    return option
+
+
+def voting_method_choices() -> list[tuple[str, str | Promise]]:
+    """The choices of ``ChallengePage.voting_method``: every registered method, then "No voting"."""
+    options = sorted(registry.voting_methods.values(), key=lambda option: option.order)
+    return [(option.key, option.label) for option in options] + [(NO_VOTING, _("No voting"))]
+
+
+def default_voting_method() -> str:
+    """A new challenge's voting method: the first registered, or no voting when none is."""
+    return voting_method_choices()[0][0]
 
 
 def register_panel(panel: Panel) -> Panel:

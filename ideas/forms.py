@@ -9,6 +9,7 @@ from django.utils.translation import ngettext_lazy
 from accounts.models import District
 
 from .models import ChallengePage, FlagReason, Idea
+from .photos import PHOTO_CONSENT_REQUIRED
 from .text import html_to_text
 
 BODY_HELP = _(
@@ -147,10 +148,7 @@ class IdeaForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("photo") and not data.get("photo_consent"):
-            self.add_error(
-                "photo_consent",
-                _("Please confirm that you may share this photo and that it shows no one without their agreement."),
-            )
+            self.add_error("photo_consent", PHOTO_CONSENT_REQUIRED)
         return data
 
     @property

@@ -11,8 +11,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps, UnidentifiedImageError
+
+# Whoever adds a photo (the idea form, the API) promises this first.
+PHOTO_CONSENT_REQUIRED = gettext_lazy(
+    "Please confirm that you may share this photo and that it shows no one without their agreement."
+)
 
 # Detected format -> file extension of the re-encoded photo.
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}

@@ -35,6 +35,7 @@ router.register("open-data/pilots", integrations_api.OpenPilotViewSet, basename=
 urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
     path("me/export/", DataExportView.as_view(), name="api-me-export"),
+    path("me/verification/", voting_api.MyVerificationView.as_view(), name="api-me-verification"),
     path("me/notifications/", notifications_api.NotificationListView.as_view(), name="api-me-notifications"),
     path("me/notifications/read/", notifications_api.NotificationReadView.as_view(), name="api-me-notifications-read"),
     path("open-data/", integrations_api.CatalogView.as_view(), name="api-open-data-catalog"),

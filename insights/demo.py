@@ -16,9 +16,10 @@ from accounts import roles
 from accounts.demo import demo_user
 from accounts.models import District
 from ideas import services as idea_services
-from ideas.models import Comment, Idea, VotingMethod
+from ideas.models import Comment, Idea
 from innovation.errors import ServiceError
 from voting import services as voting_services
+from voting.methods import VotingMethod
 from voting.models import Support
 
 POPULATIONS = {

@@ -9,8 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from ideas.models import VotingMethod
-
 from . import conditional, public
 
 
@@ -18,7 +16,7 @@ def _phases(challenge) -> list[tuple[str, str, object, object]]:
     """``(key, summary, starts, ends)`` for each phase of a challenge."""
     title = challenge.title
     phases = [("ideas", _("Ideas open: %(title)s") % {"title": title}, challenge.ideas_open, challenge.ideas_close)]
-    if challenge.voting_method != VotingMethod.NONE and challenge.voting_open and challenge.voting_close:
+    if challenge.has_voting and challenge.voting_open and challenge.voting_close:
         phases.append(
             ("voting", _("Voting: %(title)s") % {"title": title}, challenge.voting_open, challenge.voting_close)
         )

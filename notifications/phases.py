@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ideas.models import ChallengePage, VotingMethod
+from ideas.models import ChallengePage
 
 from .outbox import outbox_record
 
@@ -19,7 +19,7 @@ CLOSING_NOTICE = timedelta(days=2)
 
 def openings(challenge: ChallengePage) -> list[tuple[str, object]]:
     """(phase, when it opens) for submission, voting, review (voting or ideas closed) and results."""
-    has_voting = challenge.voting_method != VotingMethod.NONE and challenge.voting_open and challenge.voting_close
+    has_voting = challenge.has_voting and challenge.voting_open and challenge.voting_close
     moments = [("submission", challenge.ideas_open)]
     if has_voting:
         moments.append(("voting", challenge.voting_open))
@@ -31,7 +31,7 @@ def openings(challenge: ChallengePage) -> list[tuple[str, object]]:
 def closings(challenge: ChallengePage) -> list[tuple[str, object, object]]:
     """(phase, when it opens, when it closes) for the phases people act in."""
     moments = [("submission", challenge.ideas_open, challenge.ideas_close)]
-    if challenge.voting_method != VotingMethod.NONE and challenge.voting_open and challenge.voting_close:
+    if challenge.has_voting and challenge.voting_open and challenge.voting_close:
         moments.append(("voting", challenge.voting_open, challenge.voting_close))
     return moments
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ideas.models import VotingMethod
+from voting.methods import VotingMethod
 from voting.selectors import pairwise_scores
 
 from .extensions import register_board_metric

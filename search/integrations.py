@@ -35,9 +35,9 @@ def pilot_texts() -> list:
 
 def novelty_for_ideas(ideas) -> dict:
     """Each idea's novelty (0–1) for the board, in one query."""
-    from .models import IndexedIdea
+    from .selectors import novelty_by_idea
 
-    return dict(IndexedIdea.objects.filter(pk__in=[idea.pk for idea in ideas]).values_list("pk", "novelty"))
+    return novelty_by_idea(idea.pk for idea in ideas)
 
 
 def connect() -> None:

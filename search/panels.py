@@ -20,10 +20,10 @@ def _may_sort_by_novelty(viewer, challenge=None) -> bool:
 
 def _card_context(request, objects) -> dict:
     """Novelty of every idea shown, in one query."""
-    from .models import IndexedIdea
+    from .selectors import novelty_by_idea
 
     ids = [obj.pk for obj in objects]
-    scores = dict(IndexedIdea.objects.filter(pk__in=ids).values_list("pk", "novelty"))
+    scores = novelty_by_idea(ids)
     return {pk: {"novelty": scores.get(pk), "new_thinking": novelty.is_new_thinking(scores.get(pk))} for pk in ids}
 
 

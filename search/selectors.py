@@ -11,7 +11,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from ideas.models import Idea, VotingMethod
+from ideas.models import Idea
+from voting.methods import VotingMethod
 
 from .backends import get_backend
 from .backends.base import PAGE_SIZE, SearchFilters, SearchResults, SimilarIdea, Suggestion
@@ -127,6 +128,11 @@ def idea_novelty(*, idea_ids=None):
     if idea_ids is not None:
         rows = rows.filter(idea_id__in=idea_ids)
     return rows.order_by().values("idea_id", "novelty")
+
+
+def novelty_by_idea(idea_ids) -> dict[int, float]:
+    """``{idea_id: novelty}`` for the ideas measured so far among ``idea_ids``, in one query."""
+    return {row["idea_id"]: row["novelty"] for row in idea_novelty(idea_ids=list(idea_ids))}
 
 
 def new_thinking_threshold() -> float:

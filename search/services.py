@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 import numpy as np
 from django.contrib.postgres.search import SearchVector
@@ -64,7 +65,7 @@ def indexable_ideas():
     )
 
 
-def _entry_for(idea: Idea, now) -> IndexedIdea:
+def _entry_for(idea: Idea, now: datetime) -> IndexedIdea:
     published = idea.published_at or idea.created_at
     return IndexedIdea(
         idea_id=idea.pk,

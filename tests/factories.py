@@ -167,3 +167,10 @@ class PilotFactory:
         if publish:
             pilot.save_revision().publish()
         return pilot
+
+
+def issue_resident_codes(challenge, *codes: str) -> None:
+    """Issue one-time resident codes for ``challenge``, as leadership's CSV upload does."""
+    from voting import residents
+
+    residents.resident_codes_import(actor=None, challenge=challenge, data="\n".join(["code", *codes]).encode())

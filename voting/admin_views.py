@@ -1,19 +1,25 @@
 """Voting in the Wagtail admin, for leadership: each challenge's ideas ranked by supports,
-trending or pairwise score, and who took part by district (small counts suppressed)."""
+trending or pairwise score, who took part by district (small counts suppressed), and the
+codes that let residents vote where only verified residents may."""
 
+from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ideas.models import ChallengePage, Idea, IdeaStage, VotingMethod
+from ideas.converters import whole_number
+from ideas.models import ChallengePage, Idea, IdeaStage
+from innovation.errors import ServiceError, show_error, status_of
 
-from . import selectors
+from . import residents, selectors
+from .methods import VotingMethod
 
 SORTS = {
     "supported": gettext_lazy("Most supported"),
@@ -100,3 +106,69 @@ class VotingChallengeView(VotingAdminView):
 
 # Ideas that were open for votes (merged ones passed their supporters on).
 _VOTED_STAGES = [stage for stage in IdeaStage.values if stage not in ("draft", "submitted", "rejected", "merged")]
+
+
+class ResidentCodesForm(forms.Form):
+    challenge = forms.ModelChoiceField(label=gettext_lazy("Challenge"), queryset=None)
+    file = forms.FileField(
+        label=gettext_lazy("CSV file of codes"),
+        help_text=gettext_lazy(
+            "UTF-8, at most 2 MB: one code per line in a column named “code”, and optionally a “district” column "
+            "(name or slug). Nothing is imported if any line has a problem."
+        ),
+    )
+
+    def __init__(self, *args, challenges=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["challenge"].queryset = challenges
+
+
+class ResidentCodesView(VotingAdminView, FormView):
+    """Codes for residents per challenge: upload a CSV of codes, and see how many were issued
+    and redeemed."""
+
+    permission_required = "voting.import_resident_codes"
+    template_name = "voting/admin/resident_codes.html"
+    form_class = ResidentCodesForm
+    page_title = gettext_lazy("Resident codes")
+    header_icon = "key"
+
+    def _challenges(self):
+        return (
+            ChallengePage.objects.exclude(voting_method=VotingMethod.NONE)
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("-voting_open")
+        )
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_header_title()}]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "challenges": self._challenges()}
+
+    def get_initial(self):
+        return {"challenge": whole_number(self.request.GET.get("challenge"))}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        challenges = list(self._challenges())
+        counts = residents.code_counts(challenges)
+        for challenge in challenges:
+            challenge.codes = counts.get(challenge.pk, {"issued": 0, "redeemed": 0})
+        context["challenges"] = challenges
+        return context
+
+    def form_valid(self, form):
+        challenge = form.cleaned_data["challenge"]
+        data = form.cleaned_data["file"].read(residents.MAX_FILE_BYTES + 1)
+        try:
+            count = residents.resident_codes_import(actor=self.request.user, challenge=challenge, data=data)
+        except ServiceError as error:
+            show_error(self.request, error, form=form)
+            return self.render_to_response(self.get_context_data(form=form), status=status_of(error))
+        messages.success(
+            self.request,
+            ngettext("%(count)s code issued for “%(title)s”.", "%(count)s codes issued for “%(title)s”.", count)
+            % {"count": count, "title": challenge.title},
+        )
+        return redirect("voting_admin:resident_codes")

@@ -14,7 +14,8 @@ from rest_framework.views import APIView
 from accounts.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from ideas.models import ChallengePage, Idea
 
-from . import selectors, services
+from . import residents, selectors, services
+from .models import ResidentVerification
 
 
 class VoteThrottle(ScopedRateThrottle):
@@ -255,3 +256,60 @@ class DistrictTotalsView(APIView):
             raise PermissionDenied(_("Only leadership sees totals by district."))
         rows, totals = selectors.district_totals(challenge=challenge)
         return Response({"districts": [row.__dict__ for row in rows], **totals})
+
+
+class PublicChallengeField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self):
+        # Built per request: ``public()`` reads the view restrictions.
+        return ChallengePage.objects.live().public()
+
+
+class ResidentCodeSerializer(serializers.Serializer):
+    challenge = PublicChallengeField(
+        help_text="Id of the challenge where only verified residents may vote.",
+        error_messages={
+            "does_not_exist": _("Choose a challenge that exists."),
+            "incorrect_type": _("A challenge id is a whole number."),
+        },
+    )
+    code = serializers.CharField(max_length=100, help_text="The one-time code from the city's letter.")
+
+
+class ResidentVerificationSerializer(serializers.Serializer):
+    challenge = serializers.IntegerField(source="challenge_id")
+    challenge_title = serializers.CharField(source="challenge.title")
+    method = serializers.CharField()
+    verified_at = serializers.DateTimeField()
+
+
+class MyVerificationView(APIView):
+    """Verify as a resident of a challenge with the code the city sent (POST), or list where
+    you are verified (GET). Tries are limited per person (429 with a message when exceeded);
+    a wrong, spent or other challenge's code gets one and the same field error."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    throttle_classes = WRITE_THROTTLES
+    throttle_scope = "votes"
+
+    @extend_schema(responses=ResidentVerificationSerializer(many=True))
+    def get(self, request):
+        mine = ResidentVerification.objects.filter(user=request.user).select_related("challenge")
+        return Response(ResidentVerificationSerializer(mine.order_by("-verified_at"), many=True).data)
+
+    @extend_schema(
+        request=ResidentCodeSerializer,
+        responses={
+            201: ResidentVerificationSerializer,
+            200: OpenApiResponse(ResidentVerificationSerializer, description="Already verified for this challenge."),
+            400: OpenApiResponse(description="Field errors: `challenge` or `code`."),
+            429: OpenApiResponse(Conflict, description="Too many tries; the message says when to try again."),
+        },
+    )
+    def post(self, request):
+        serializer = ResidentCodeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        verification, created = residents.resident_code_redeem(user=request.user, **serializer.validated_data)
+        return Response(
+            ResidentVerificationSerializer(verification).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )

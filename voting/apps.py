@@ -7,6 +7,10 @@ class VotingConfig(AppConfig):
     verbose_name = _("Voting")
 
     def ready(self):
+        from . import methods
+
+        methods.register()
+
         from . import panels
 
         panels.register()

@@ -1,7 +1,11 @@
 """Demo votes: supports spread over the ideas of ``better-streets`` (support voting, capped
 at 5) and enough pairwise comparisons on ``parks-for-everyone`` for a meaningful ranking,
 with its scores fitted. Runs after ``ideas.demo``; skips what is missing and leaves what is
-already there. The demo resident (resident@greenlight.test) keeps an empty ballot to try."""
+already there. The demo resident (resident@greenlight.test) keeps an empty ballot to try.
+
+``better-streets`` lets only verified residents vote: the other demo residents verified with
+codes the city "sent" them, and :data:`DEMO_CODES` are left unused for trying it (the README
+lists them)."""
 
 import random
 from datetime import timedelta
@@ -9,15 +13,18 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.demo import demo_residents
-from ideas.models import ChallengePage, Idea, VotingMethod
+from ideas.models import ChallengePage, Idea
 from innovation.errors import ServiceError
 
-from . import services
+from . import residents, services
+from .methods import VotingMethod
 from .models import PairwiseOutcome, PairwiseVote, Support
 
 SUPPORT_SLUG = "better-streets"
 PAIRWISE_SLUG = "parks-for-everyone"
 KEEP_FREE = "resident@greenlight.test"
+# Codes left unused on better-streets, to try "Verify as a resident".
+DEMO_CODES = ("STREETS-1001", "STREETS-1002", "STREETS-1003")
 
 
 def load(*, stdout) -> None:
@@ -25,9 +32,30 @@ def load(*, stdout) -> None:
     if not voters:
         stdout.write("  voting: skipped (no demo residents)")
         return
+    verified = _residents_verified(voters)
     supports = _supports(voters)
     comparisons = _comparisons(voters)
     stdout.write(f"  voting: {supports} supports on {SUPPORT_SLUG}, {comparisons} comparisons on {PAIRWISE_SLUG}")
+    if verified:
+        stdout.write(f"  voting: only verified residents vote on {SUPPORT_SLUG}; demo codes: {', '.join(DEMO_CODES)}")
+
+
+def _residents_verified(voters) -> bool:
+    """Only verified residents vote on better-streets: codes issued for it, one redeemed by each
+    demo voter, and :data:`DEMO_CODES` left to try."""
+    challenge = ChallengePage.objects.filter(slug=SUPPORT_SLUG, voting_method=VotingMethod.SUPPORT).first()
+    if challenge is None:
+        return False
+    if not challenge.residents_must_verify:  # a demo loaded before the setting existed
+        ChallengePage.objects.filter(pk=challenge.pk).update(residents_must_verify=True)
+        challenge.residents_must_verify = True
+    voter_codes = {voter.pk: f"STREETS-{2001 + index}" for index, voter in enumerate(voters)}
+    if not challenge.resident_codes.exists():
+        lines = ["code", *DEMO_CODES, *voter_codes.values()]
+        residents.resident_codes_import(actor=None, challenge=challenge, data="\n".join(lines).encode())
+    for voter in voters:
+        residents.resident_code_redeem(user=voter, challenge=challenge, code=voter_codes[voter.pk])
+    return True
 
 
 def _voting_challenge(slug: str, method: str) -> tuple[ChallengePage | None, list[Idea]]:

@@ -163,3 +163,72 @@ class PairwiseScore(models.Model):
     @property
     def score_marker(self) -> float:
         return min(max((self.score or 0.0) * 100 - 0.5, 0.0), 99.0)
+
+
+class ResidentCode(models.Model):
+    """A one-time code the city sent a resident so they may vote in a challenge that asks for
+    it (``ChallengePage.residents_must_verify``). Only a keyed hash of the normalised code is
+    kept (``voting.residents.code_digest``), so the table alone gives no code away; once
+    redeemed it is spent for good, even if the person later deletes their account."""
+
+    challenge = models.ForeignKey(
+        "ideas.ChallengePage", verbose_name=_("challenge"), on_delete=models.CASCADE, related_name="resident_codes"
+    )
+    digest = models.CharField(_("code (keyed hash)"), max_length=64)
+    district = models.ForeignKey(
+        "accounts.District", verbose_name=_("district"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    redeemed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("redeemed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    redeemed_at = models.DateTimeField(_("redeemed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resident code")
+        verbose_name_plural = _("resident codes")
+        constraints = [models.UniqueConstraint(fields=["challenge", "digest"], name="one_resident_code_per_digest")]
+
+    def __str__(self) -> str:
+        return f"code {self.pk} for {self.challenge_id}"
+
+
+class VerificationMethod(models.TextChoices):
+    CODE = "code", _("Code sent by the city")
+
+
+class ResidentVerification(models.Model):
+    """A person proved to be a resident for one challenge, which lets them vote there."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="resident_verifications",
+    )
+    challenge = models.ForeignKey(
+        "ideas.ChallengePage", verbose_name=_("challenge"), on_delete=models.CASCADE, related_name="verifications"
+    )
+    method = models.CharField(_("method"), max_length=10, choices=VerificationMethod.choices)
+    code = models.OneToOneField(
+        ResidentCode,
+        verbose_name=_("code"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="verification",
+    )
+    verified_at = models.DateTimeField(_("verified"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("resident verification")
+        verbose_name_plural = _("resident verifications")
+        constraints = [models.UniqueConstraint(fields=["user", "challenge"], name="one_verification_per_challenge")]
+
+    def __str__(self) -> str:
+        return f"{self.user} verified for {self.challenge}"

@@ -3,13 +3,15 @@ cards and the idea page, the ballot ("3 of 5 supports left") in the challenge he
 the sort orders. Each context provider reads everything for a whole page at once."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideas.extensions import IdeaSort, Panel, register_panel, register_sort
-from ideas.models import VotingMethod, totals_hidden_for
+from ideas.models import totals_hidden_for
 
 from . import selectors
-from .rules import refusal
+from .methods import VotingMethod
+from .rules import is_verified_resident, refusal
 
 
 def _viewer(request):
@@ -77,6 +79,14 @@ def ballot_context(request, challenges) -> dict:
             context["may_compare"] = viewer.has_perm("voting.vote_pairwise", challenge)
             context["may_add"] = viewer.has_perm("voting.add_pairwise_idea", challenge)
             context["sign_in_to_compare"] = context["open"] and not viewer.is_authenticated
+        # Only verified residents vote here: the way to enter the city's code, until voting closes.
+        context["verify_first"] = (
+            challenge.residents_must_verify
+            and challenge.voting_method != VotingMethod.NONE
+            and challenge.voting_close is not None
+            and timezone.now() < challenge.voting_close
+            and not is_verified_resident(viewer, challenge)
+        )
         context["results_visible"] = challenge.voting_method != VotingMethod.NONE and viewer.has_perm(
             "voting.view_totals", challenge
         )

@@ -4,10 +4,11 @@
 from django.utils import timezone
 
 from accounts.privacy import register_eraser, register_exporter
-from ideas.models import ChallengePage, VotingMethod
+from ideas.models import ChallengePage
 
 from . import services
-from .models import PairwiseVote, Support
+from .methods import VotingMethod
+from .models import PairwiseVote, ResidentCode, ResidentVerification, Support
 
 
 def support_rows(user) -> list[dict]:
@@ -27,6 +28,26 @@ def comparison_rows(user) -> list[dict]:
         }
         for vote in votes.order_by("created_at")
     ]
+
+
+def verification_rows(user) -> list[dict]:
+    verifications = ResidentVerification.objects.filter(user=user).select_related("challenge", "code__district")
+    return [
+        {
+            "challenge": v.challenge.title,
+            "method": v.get_method_display(),
+            "district": v.code.district.name if v.code and v.code.district else "",
+            "verified_at": v.verified_at,
+        }
+        for v in verifications.order_by("verified_at")
+    ]
+
+
+def erase_verifications(*, user, remove_contributions: bool) -> None:
+    """The person's resident verifications go; the codes they redeemed stay spent, without
+    saying who spent them."""
+    ResidentCode.objects.filter(redeemed_by=user).update(redeemed_by=None)
+    ResidentVerification.objects.filter(user=user).delete()
 
 
 def erase(*, user, remove_contributions: bool) -> None:
@@ -49,3 +70,5 @@ def register() -> None:
     register_exporter("supports", support_rows)
     register_exporter("comparisons", comparison_rows)
     register_eraser("votes", erase)
+    register_exporter("resident_verifications", verification_rows)
+    register_eraser("resident_verifications", erase_verifications)

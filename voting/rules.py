@@ -4,8 +4,11 @@ page and the request behind it (views, API and templates call these)."""
 import rules
 
 from accounts.rules import is_leadership, is_verified
-from ideas.models import ChallengePage, VotingMethod, totals_hidden_for
+from ideas.models import ChallengePage, totals_hidden_for
 from ideas.predicates import challenge_accepts_ideas, challenge_accepts_votes, is_author, is_in_audience
+
+from .methods import VotingMethod
+from .models import ResidentVerification
 
 
 def _challenge(obj) -> ChallengePage | None:
@@ -37,6 +40,25 @@ def authors_may_support_own(user, idea) -> bool:
     return idea is not None and idea.challenge.authors_may_support_own
 
 
+def resident_challenge_ids(user) -> frozenset[int]:
+    """The challenges ``user`` proved to be a resident for, read once per user object (a list
+    page asks for every idea card); ``voting.residents`` forgets it after a redemption."""
+    cached = getattr(user, "_greenlight_resident_of", None)
+    if cached is None:
+        cached = frozenset(ResidentVerification.objects.filter(user=user).values_list("challenge_id", flat=True))
+        user._greenlight_resident_of = cached
+    return cached
+
+
+@rules.predicate
+def is_verified_resident(user, obj) -> bool:
+    """The challenge asks no proof of residence, or the person gave it (a code from the city)."""
+    challenge = _challenge(obj)
+    if challenge is None or not challenge.residents_must_verify:
+        return True
+    return getattr(user, "is_authenticated", False) and challenge.pk in resident_challenge_ids(user)
+
+
 @rules.predicate
 def totals_hidden_now(user, obj) -> bool:
     """Running totals are hidden from this person right now: the one rule,
@@ -52,22 +74,28 @@ rules.add_perm(
     & idea_takes_votes
     & (~is_author | authors_may_support_own)
     & is_verified
-    & is_in_audience,
+    & is_in_audience
+    & is_verified_resident,
 )
 rules.add_perm("voting.withdraw_support", challenge_accepts_votes & uses_support_voting & is_verified)
-rules.add_perm("voting.vote_pairwise", challenge_accepts_votes & uses_pairwise_voting & is_verified & is_in_audience)
+rules.add_perm(
+    "voting.vote_pairwise",
+    challenge_accepts_votes & uses_pairwise_voting & is_verified & is_in_audience & is_verified_resident,
+)
 rules.add_perm(
     "voting.add_pairwise_idea", challenge_accepts_ideas & uses_pairwise_voting & is_verified & is_in_audience
 )
 rules.add_perm("voting.view_totals", ~totals_hidden_now)
 rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & ~totals_hidden_now)
 rules.add_perm("voting.view_district_totals", is_leadership)
+rules.add_perm("voting.import_resident_codes", is_leadership)
 
 
 def refusal(user, obj, *, pairwise: bool = False) -> tuple[str, str]:
     """Why ``user`` may not vote on ``obj`` (an idea, or a challenge for pairwise votes), as
     ``(code, message)``. Codes: ``closed`` (voting is not open), ``wrong_method``,
-    ``sign_in``, ``verify``, ``audience``, ``own_idea``, ``not_open``."""
+    ``sign_in``, ``verify``, ``audience``, ``resident`` (enter the code the city sent;
+    templates link to ``voting:verify``), ``own_idea``, ``not_open``."""
     from django.utils.translation import gettext as _
 
     challenge = _challenge(obj)
@@ -83,6 +111,8 @@ def refusal(user, obj, *, pairwise: bool = False) -> tuple[str, str]:
         return "audience", _("This challenge is open to %(audience)s.") % {
             "audience": challenge.get_audience_display().lower()
         }
+    if not is_verified_resident(user, challenge):
+        return "resident", _("Only verified residents may vote in this challenge. Enter the code the city sent you.")
     if not pairwise and not idea_takes_votes(user, obj):
         return "not_open", _("This idea is not open for votes.")
     if not pairwise and is_author(user, obj) and not authors_may_support_own(user, obj):

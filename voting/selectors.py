@@ -26,8 +26,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts import standing
-from ideas.models import ChallengePage, Idea, VotingMethod, public_ideas_q
+from ideas.models import ChallengePage, Idea, public_ideas_q
 
+from .methods import VotingMethod
 from .models import PairwiseOutcome, PairwiseScore, PairwiseVote, Support
 from .ranking import choose_pair
 
@@ -275,4 +276,15 @@ def pairwise_refits_due(*, settle: timedelta) -> list[int]:
         .filter(_refit_due(), last_vote__lte=timezone.now() - settle)
         .order_by("pk")
         .values_list("pk", flat=True)
+    )
+
+
+def challenges_asking_for_residents() -> QuerySet:
+    """Challenges where only verified residents may vote, and whose vote has not closed."""
+    return (
+        ChallengePage.objects.live()
+        .public()
+        .filter(residents_must_verify=True, voting_close__gt=timezone.now())
+        .exclude(voting_method=VotingMethod.NONE)
+        .order_by("voting_close", "title")
     )

@@ -13,11 +13,14 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.redirects import safe_next
-from ideas.models import ChallengePage, VotingMethod
-from innovation.errors import ServiceError, show_error
+from ideas.converters import whole_number
+from ideas.models import ChallengePage
+from innovation.errors import ServiceError, show_error, status_of
 
-from . import selectors, services
-from .forms import PairwiseChoiceForm, PairwiseIdeaForm
+from . import residents, selectors, services
+from .forms import PairwiseChoiceForm, PairwiseIdeaForm, ResidentCodeForm
+from .methods import VotingMethod
+from .models import ResidentVerification
 from .rules import refusal
 
 # Comparisons in one round of the pairwise screen, after which it offers a natural pause.
@@ -73,11 +76,13 @@ class CompareView(View):
         may_vote = request.user.has_perm("voting.vote_pairwise", challenge)
         pair = selectors.next_pair(challenge=challenge, voter=request.user) if may_vote else None
         may_add = request.user.has_perm("voting.add_pairwise_idea", challenge)
+        reason_code, reason = ("", "") if may_vote else refusal(request.user, challenge, pairwise=True)
         answered = selectors.pairwise_answered(challenge=challenge, voter=request.user) if may_vote else 0
         context = {
             "challenge": challenge,
             "may_vote": may_vote,
-            "reason": "" if may_vote else refusal(request.user, challenge, pairwise=True)[1],
+            "reason": reason,
+            "reason_code": reason_code,
             "pair": pair,
             "answered": answered,
             # Rounds of ten give the screen an end: after each, a pause to see the ranking or go on.
@@ -161,3 +166,37 @@ class ResultsView(View):
             context["districts"], context["district_totals"] = selectors.district_totals(challenge=challenge)
             context["district_minimum"] = settings.VOTING_DISTRICT_MINIMUM
         return TemplateResponse(request, self.template_name, context)
+
+
+class VerifyView(LoginRequiredMixin, View):
+    """ "Verify as a resident": the code the city sent lets a person vote in a challenge where
+    only verified residents may. ``?challenge=<id>`` chooses the challenge in advance."""
+
+    template_name = "voting/verify.html"
+
+    def _render(self, request, form, status=200):
+        verified = (
+            ResidentVerification.objects.filter(user=request.user).select_related("challenge").order_by("-verified_at")
+        )
+        context = {"form": form, "verified": verified, "asking": form.fields["challenge"].queryset.exists()}
+        return TemplateResponse(request, self.template_name, context, status=status)
+
+    def get(self, request):
+        chosen = whole_number(request.GET.get("challenge"))
+        return self._render(request, ResidentCodeForm(initial={"challenge": chosen} if chosen else None))
+
+    def post(self, request):
+        form = ResidentCodeForm(request.POST)
+        if form.is_valid():
+            challenge = form.cleaned_data["challenge"]
+            try:
+                residents.resident_code_redeem(user=request.user, challenge=challenge, code=form.cleaned_data["code"])
+            except ServiceError as error:
+                show_error(request, error, form=form)
+                return self._render(request, form, status=status_of(error))
+            messages.success(
+                request,
+                _("You are verified as a resident for “%(title)s”. You can vote now.") % {"title": challenge.title},
+            )
+            return redirect(safe_next(request, challenge.url))
+        return self._render(request, form, status=400)

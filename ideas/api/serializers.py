@@ -12,7 +12,7 @@ from accounts.models import District
 
 from ..extensions import sorts_for
 from ..models import ChallengePage, Comment, FlagReason, Idea, totals_hidden_for
-from ..photos import DETAIL_RENDITION
+from ..photos import DETAIL_RENDITION, PHOTO_CONSENT_REQUIRED
 from ..private_photos import photo_for
 
 
@@ -89,10 +89,23 @@ class IdeaWriteSerializer(serializers.Serializer):
     longitude = serializers.DecimalField(max_digits=10, decimal_places=6, required=False, allow_null=True)
     photo = serializers.FileField(required=False, allow_null=True)
     photo_alt = serializers.CharField(required=False, allow_blank=True, max_length=250)
+    photo_consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Required (true) with a photo: you may share it, and it shows no one who could be "
+        "recognised unless they agreed to be shown.",
+    )
     remove_photo = serializers.BooleanField(required=False, default=False)
     submit = serializers.BooleanField(
         required=False, default=True, help_text="False saves a draft only you can see (on create)."
     )
+
+    def validate(self, data):
+        # The same promise the idea form asks for (``ideas.forms.IdeaForm.clean``).
+        if data.get("photo") and not data.get("photo_consent"):
+            raise serializers.ValidationError({"photo_consent": [PHOTO_CONSENT_REQUIRED]})
+        data.pop("photo_consent", None)
+        return data
 
 
 class CommentSerializer(serializers.ModelSerializer):
@@ -178,6 +191,7 @@ class ChallengeSerializer(serializers.ModelSerializer):
             "results_published",
             "voting_method",
             "supports_per_person",
+            "residents_must_verify",
             "moderation_mode",
             "suggested_tags",
             "free_tags",

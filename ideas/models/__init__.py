@@ -7,7 +7,6 @@ from .challenges import (
     EvaluationCriterion,
     ModerationMode,
     Phase,
-    VotingMethod,
     totals_hidden_for,
     totals_hidden_q,
 )
@@ -40,7 +39,6 @@ __all__ = [
     "ModerationMode",
     "Phase",
     "TaggedIdea",
-    "VotingMethod",
     "listed_ideas_q",
     "public_ideas_q",
     "totals_hidden_for",

@@ -17,6 +17,8 @@ from wagtail.search import index
 from accounts.rules import is_leadership
 from home.blocks import BodyBlock
 
+from ..extensions import NO_VOTING, default_voting_method, voting_method_choices
+
 
 class Phase(models.TextChoices):
     UPCOMING = "upcoming", _("Opens soon")
@@ -30,12 +32,6 @@ class Audience(models.TextChoices):
     EVERYONE = "everyone", _("Everyone")
     RESIDENTS = "residents", _("Residents only")
     STAFF = "staff", _("City staff only")
-
-
-class VotingMethod(models.TextChoices):
-    SUPPORT = "support", _("Support (one click per idea)")
-    PAIRWISE = "pairwise", _("Pairwise (choose between two ideas)")
-    NONE = "none", _("No voting")
 
 
 class ModerationMode(models.TextChoices):
@@ -108,7 +104,7 @@ class ChallengePage(Page):
     results_published = models.DateTimeField(_("results published"))
 
     voting_method = models.CharField(
-        _("voting method"), max_length=20, choices=VotingMethod.choices, default=VotingMethod.SUPPORT
+        _("voting method"), max_length=20, choices=voting_method_choices, default=default_voting_method
     )
     supports_per_person = models.PositiveSmallIntegerField(
         _("supports per person"),
@@ -120,6 +116,11 @@ class ChallengePage(Page):
     authors_may_support_own = models.BooleanField(_("authors may support their own idea"), default=False)
     hide_totals_during_voting = models.BooleanField(
         _("hide running totals until voting closes"), default=False, help_text=_("Avoids bandwagon effects.")
+    )
+    residents_must_verify = models.BooleanField(
+        _("only verified residents may vote"),
+        default=False,
+        help_text=_("Voters enter a one-time code the city sent them (upload the codes under Admin → Resident codes)."),
     )
     moderation_mode = models.CharField(
         _("moderation"), max_length=10, choices=ModerationMode.choices, default=ModerationMode.POST
@@ -157,6 +158,7 @@ class ChallengePage(Page):
                 FieldPanel("supports_per_person"),
                 FieldPanel("authors_may_support_own"),
                 FieldPanel("hide_totals_during_voting"),
+                FieldPanel("residents_must_verify"),
             ],
             heading=_("Voting"),
         ),
@@ -209,7 +211,7 @@ class ChallengePage(Page):
         errors = {}
         if self.ideas_open and self.ideas_close and self.ideas_close <= self.ideas_open:
             errors["ideas_close"] = _("Ideas must close after they open.")
-        if self.voting_method != VotingMethod.NONE:
+        if self.has_voting:
             if not self.voting_open:
                 errors["voting_open"] = _("Set when voting opens, or choose “No voting”.")
             if not self.voting_close:
@@ -232,6 +234,11 @@ class ChallengePage(Page):
             errors["results_published"] = _("Results cannot be published before review ends.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def has_voting(self) -> bool:
+        """Whether the challenge has a voting phase (what kind is the voting app's business)."""
+        return self.voting_method != NO_VOTING
 
     # Phases -----------------------------------------------------------------------------
     def phase_at(self, now=None) -> str:
@@ -258,10 +265,7 @@ class ChallengePage(Page):
     def accepts_votes_at(self, now=None) -> bool:
         now = now or timezone.now()
         return bool(
-            self.voting_method != VotingMethod.NONE
-            and self.voting_open
-            and self.voting_close
-            and self.voting_open <= now < self.voting_close
+            self.has_voting and self.voting_open and self.voting_close and self.voting_open <= now < self.voting_close
         )
 
     def is_closed_at(self, now=None) -> bool:
@@ -276,7 +280,7 @@ class ChallengePage(Page):
         now = now or timezone.now()
         return bool(
             self.hide_totals_during_voting
-            and self.voting_method != VotingMethod.NONE
+            and self.has_voting
             and self.voting_open
             and self.voting_close
             and now < self.voting_close
@@ -286,7 +290,7 @@ class ChallengePage(Page):
         """The phases in order with their dates, for the page's timeline."""
         now = now or timezone.now()
         steps = [(Phase.SUBMISSION, _("Ideas"), self.ideas_open, self.ideas_close)]
-        if self.voting_method != VotingMethod.NONE and self.voting_open:
+        if self.has_voting and self.voting_open:
             steps.append((Phase.VOTING, _("Voting"), self.voting_open, self.voting_close))
         steps.append((Phase.REVIEW, _("Review"), self.voting_close or self.ideas_close, self.review_end))
         steps.append((Phase.CLOSED, _("Results"), self.results_published, None))
@@ -310,8 +314,8 @@ class ChallengePage(Page):
         dates = [
             (self.ideas_open, _("Ideas open")),
             (self.ideas_close, _("Ideas close")),
-            (self.voting_open if self.voting_method != VotingMethod.NONE else None, _("Voting opens")),
-            (self.voting_close if self.voting_method != VotingMethod.NONE else None, _("Voting closes")),
+            (self.voting_open if self.has_voting else None, _("Voting opens")),
+            (self.voting_close if self.has_voting else None, _("Voting closes")),
             (self.review_end, _("Review ends")),
             (self.results_published, _("Results are published")),
         ]
@@ -333,7 +337,7 @@ def totals_hidden_q(now=None, prefix: str = "") -> Q:
             f"{prefix}voting_open__isnull": False,
             f"{prefix}voting_close__gt": now,
         }
-    ) & ~Q(**{f"{prefix}voting_method": VotingMethod.NONE})
+    ) & ~Q(**{f"{prefix}voting_method": NO_VOTING})
 
 
 def totals_hidden_for(viewer, challenge: ChallengePage | None, now=None) -> bool:

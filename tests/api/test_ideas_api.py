@@ -94,18 +94,58 @@ def test_bad_input_gets_field_errors_and_stores_nothing(api_client, challenge, r
 def test_photo_upload_needs_alt_text_and_real_image_bytes(api_client, challenge, resident):
     api_client.force_authenticate(resident)
     base = {"challenge": challenge.pk, "title": "With photo", "summary": "See the picture"}
-    missing_alt = api_client.post("/api/v1/ideas/", {**base, "photo": _jpeg()}, format="multipart")
+    missing_alt = api_client.post(
+        "/api/v1/ideas/", {**base, "photo": _jpeg(), "photo_consent": "true"}, format="multipart"
+    )
     assert missing_alt.status_code == 400 and "photo_alt" in missing_alt.json()
     fake = io.BytesIO(b"%PDF-1.4 not a photo")
     fake.name = "photo.jpg"
-    renamed = api_client.post("/api/v1/ideas/", {**base, "photo": fake, "photo_alt": "x"}, format="multipart")
+    renamed = api_client.post(
+        "/api/v1/ideas/", {**base, "photo": fake, "photo_alt": "x", "photo_consent": "true"}, format="multipart"
+    )
     assert renamed.status_code == 400 and "JPEG, PNG or WebP" in renamed.json()["photo"][0]
     assert not Idea.objects.exists()
     ok = api_client.post(
-        "/api/v1/ideas/", {**base, "photo": _jpeg(), "photo_alt": "A green square"}, format="multipart"
+        "/api/v1/ideas/",
+        {**base, "photo": _jpeg(), "photo_alt": "A green square", "photo_consent": "true"},
+        format="multipart",
     )
     assert ok.status_code == 201
     assert ok.json()["photo"]["alt"] == "A green square"
+
+
+def test_a_photo_needs_the_same_consent_as_on_the_form(api_client, challenge, resident):
+    api_client.force_authenticate(resident)
+    base = {
+        "challenge": challenge.pk,
+        "title": "Shade sails over the Elm Street playground",
+        "summary": "The slide gets too hot to touch by noon in July.",
+        "photo_alt": "The playground at noon, no shade anywhere",
+    }
+    refused = api_client.post("/api/v1/ideas/", {**base, "photo": _jpeg()}, format="multipart")
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "photo_consent": [
+            "Please confirm that you may share this photo and that it shows no one without their agreement."
+        ]
+    }
+    said_no = api_client.post(
+        "/api/v1/ideas/", {**base, "photo": _jpeg(), "photo_consent": "false"}, format="multipart"
+    )
+    assert said_no.status_code == 400 and "photo_consent" in said_no.json()
+    assert not Idea.objects.exists()
+
+    without_photo = api_client.post("/api/v1/ideas/", {k: v for k, v in base.items() if k != "photo_alt"})
+    assert without_photo.status_code == 201
+    url = f"/api/v1/ideas/{without_photo.json()['id']}/"
+    added_later = api_client.patch(url, {"photo": _jpeg(), "photo_alt": base["photo_alt"]}, format="multipart")
+    assert added_later.status_code == 400 and "photo_consent" in added_later.json()
+    assert api_client.get(url).json()["photo"] is None
+    consented = api_client.patch(
+        url, {"photo": _jpeg(), "photo_alt": base["photo_alt"], "photo_consent": "true"}, format="multipart"
+    )
+    assert consented.status_code == 200
+    assert consented.json()["photo"]["alt"] == base["photo_alt"]
 
 
 def test_someone_elses_draft_is_invisible_on_every_endpoint(api_client, challenge, resident):

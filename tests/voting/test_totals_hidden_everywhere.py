@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from ideas.models import ChallengePage, VotingMethod, totals_hidden_q
+from ideas.extensions import NO_VOTING
+from ideas.models import ChallengePage, totals_hidden_q
 from search import services as search_services
 from search.backends.database import DatabaseBackend
 from tests.factories import ChallengeFactory, IdeaFactory, UserFactory
@@ -145,7 +146,7 @@ def test_a_challenge_without_a_voting_window_never_hides_totals(home_page, at):
     no_window = ChallengeFactory.create(
         "submission",
         hide_totals_during_voting=True,
-        voting_method=VotingMethod.NONE,
+        voting_method=NO_VOTING,
         voting_open=None,
         voting_close=None,
         **{
