@@ -22,7 +22,7 @@ from taggit.models import Tag
 from accounts.models import District
 
 from .converters import whole_number
-from .models import PUBLIC_STAGES, ChallengePage, Idea, IdeaStage
+from .models import PUBLIC_STAGES, ChallengePage, Idea, IdeaStage, listed_ideas_q
 
 # Stages a list may be narrowed to (merged ideas live on in their target and are never listed).
 LIST_STAGES = [stage for stage in PUBLIC_STAGES if stage != IdeaStage.MERGED]
@@ -36,17 +36,14 @@ def districts() -> list[District]:
 
 
 def listed_tags(challenge: ChallengePage | None = None) -> list[tuple[str, str]]:
-    """(slug, name) of the tags the public ideas use, of one challenge or of all, cached
+    """(slug, name) of the tags the listed ideas use, of one challenge or of all, cached
     for ``TAG_SECONDS``."""
     ideas = "ideas_taggedidea_items__content_object__"
 
     def load():
         scope = {f"{ideas}challenge": challenge} if challenge is not None else {}
         return list(
-            Tag.objects.filter(**scope, **{f"{ideas}stage__in": PUBLIC_STAGES, f"{ideas}is_hidden": False})
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
+            Tag.objects.filter(listed_ideas_q(ideas), **scope).distinct().order_by("name").values_list("slug", "name")
         )
 
     key = f"ideas:challenge-tags:{challenge.pk}" if challenge is not None else "ideas:listed-tags"

@@ -13,7 +13,7 @@ from accounts import roles
 from . import pagination
 from .extensions import sorts_for
 from .filters import IdeaFilterSet
-from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase, listed_ideas_q
+from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
 from .pagination import OnePageQueryPaginator
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
@@ -54,11 +54,7 @@ def ideas_for_challenge(
     registered sort available to the viewer (``UnknownSort`` otherwise); ``filters`` holds
     checked values of :class:`ideas.filters.IdeaFilterSet` (``tag``, ``district``,
     ``stage``); ``seed`` keeps the random order stable for one visitor."""
-    queryset = idea_list_queryset().filter(challenge=challenge)
-    visible = listed_ideas_q()
-    if getattr(viewer, "is_authenticated", False):
-        visible |= Q(author=viewer, stage=IdeaStage.SUBMITTED)
-    queryset = queryset.filter(visible)
+    queryset = idea_list_queryset().filter(challenge=challenge).listed_for(viewer)
     queryset = IdeaFilterSet.narrow(queryset, filters or {})
     available = {option.key: option for option in sorts_for(viewer, challenge)}
     option = available.get(sort or DEFAULT_SORT)
@@ -74,7 +70,8 @@ def ideas_on_map(*, challenge: ChallengePage, limit: int = 500) -> list[dict]:
     """The listed ideas of ``challenge`` that have a place, for its map: id, title, link and
     coordinates, newest first (one query)."""
     rows = (
-        Idea.objects.filter(listed_ideas_q(), challenge=challenge, latitude__isnull=False, longitude__isnull=False)
+        Idea.objects.listed_for(None)
+        .filter(challenge=challenge, latitude__isnull=False, longitude__isnull=False)
         .order_by("-published_at", "-pk")
         .values("pk", "title", "latitude", "longitude")[:limit]
     )
@@ -209,7 +206,8 @@ def attach_challenge_totals(challenges: list[ChallengePage]) -> list[ChallengePa
     counted = {}
     if missing:
         rows = (
-            Idea.objects.filter(listed_ideas_q(), challenge_id__in=missing)
+            Idea.objects.listed_for(None)
+            .filter(challenge_id__in=missing)
             .values("challenge_id")
             .annotate(ideas=Count("id"), people=Count("author_id", distinct=True))
             .order_by()

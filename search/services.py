@@ -54,7 +54,8 @@ def search_vector():
 
 
 def indexable_ideas():
-    """Ideas that belong in search: public, in a live challenge."""
+    """Ideas that belong in search: public, in a live challenge (merged ones too; which are
+    listed is decided when reading, by ``backends.database.public_entries``)."""
     return (
         Idea.objects.public()
         .filter(challenge__live=True)
