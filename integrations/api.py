@@ -3,14 +3,12 @@
 
 from collections.abc import Callable, Iterable
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -75,14 +73,9 @@ class MyTokenViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.Dest
         incoming = TokenCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        try:
-            token, secret = services.token_create(
-                owner=request.user, name=data["name"], access=data["access"], lifetime_days=data["expires_in_days"]
-            )
-        except DjangoValidationError as error:
-            raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from error
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from error
+        token, secret = services.token_create(
+            owner=request.user, name=data["name"], access=data["access"], lifetime_days=data["expires_in_days"]
+        )
         token.token = secret
         response = Response(NewTokenSerializer(token).data, status=status.HTTP_201_CREATED)
         response["Cache-Control"] = "no-store"

@@ -1,5 +1,5 @@
 """Writes about API tokens, system accounts and webhooks. Each checks its own rule, raises
-``PermissionDenied`` or ``ValidationError``, and writes in one transaction."""
+:mod:`innovation.errors` (``NotAllowed``, ``Invalid``), and writes in one transaction."""
 
 import logging
 from datetime import timedelta
@@ -7,7 +7,6 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts import roles
+from innovation.errors import Invalid, NotAllowed
 
 from . import addresses, signing
 from .events import EVENTS
@@ -29,7 +29,7 @@ MAX_TOKENS_PER_OWNER = 20
 
 def _require(actor, permission: str, obj=None) -> None:
     if not actor.has_perm(permission, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
+        raise NotAllowed(_("You are not allowed to do this."))
 
 
 # Tokens ---------------------------------------------------------------------------------
@@ -47,12 +47,12 @@ def _token_create(*, owner, name: str, access: str, lifetime_days: int | None, c
     if lifetime_days is not None and lifetime_days not in TOKEN_LIFETIMES:
         errors["expires_in_days"] = _("Choose 30, 90 or 365 days.")
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     with transaction.atomic():
         # Lock the owner so that two requests cannot both pass the limit.
         get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
         if ApiToken.objects.filter(user=owner).count() >= MAX_TOKENS_PER_OWNER:
-            raise ValidationError(
+            raise Invalid(
                 {"name": _("At most %(n)s tokens at a time: revoke one first.") % {"n": MAX_TOKENS_PER_OWNER}}
             )
         expiry = timedelta(days=lifetime_days) if lifetime_days else None
@@ -66,7 +66,7 @@ def token_create(*, owner, name: str, access: str, lifetime_days: int = 90) -> t
     shown once and never stored (only its digest is)."""
     _require(owner, "integrations.manage_own_tokens")
     if hasattr(owner, "system_account"):
-        raise PermissionDenied(_("Tokens of system accounts are made by leadership in the admin."))
+        raise NotAllowed(_("Tokens of system accounts are made by leadership in the admin."))
     return _token_create(owner=owner, name=name, access=access, lifetime_days=lifetime_days, created_by=owner)
 
 
@@ -97,13 +97,13 @@ def system_account_create(*, actor, name: str, role: str, description: str = "")
     _require(actor, "integrations.manage_service_tokens")
     name = " ".join((name or "").split())
     if not name:
-        raise ValidationError({"name": _("Name the system, e.g. “311 service desk”.")})
+        raise Invalid({"name": _("Name the system, e.g. “311 service desk”.")})
     if role not in roles.ROLES:
-        raise ValidationError({"role": _("Choose one of the roles.")})
+        raise Invalid({"role": _("Choose one of the roles.")})
     slug = slugify(name)[:40] or "system"
     with transaction.atomic():
         if SystemAccount.objects.filter(name__iexact=name).exists():
-            raise ValidationError({"name": _("A system account with this name exists already.")})
+            raise Invalid({"name": _("A system account with this name exists already.")})
         User = get_user_model()
         email = f"{slug}@systems.greenlight.invalid"
         suffix = 1
@@ -119,7 +119,7 @@ def system_account_create(*, actor, name: str, role: str, description: str = "")
         try:
             account = SystemAccount.objects.create(user=user, name=name, description=description, created_by=actor)
         except IntegrityError as error:
-            raise ValidationError({"name": _("A system account with this name exists already.")}) from error
+            raise Invalid({"name": _("A system account with this name exists already.")}) from error
         log(instance=account, action="integrations.system_account_create", user=actor, data={"role": role})
     return account
 
@@ -152,7 +152,7 @@ def _clean_endpoint(*, name: str, url: str, events: list[str], secret: str) -> d
     except ValueError:
         errors["secret"] = _("Use a secret of the form whsec_ followed by at least 24 bytes in Base64.")
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     return {"name": name, "url": url, "events": [event for event in EVENTS if event in events], "secret": secret}
 
 

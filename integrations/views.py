@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
-from innovation.errors import show_error
+from innovation.errors import ServiceError, show_error
 
 from . import services
 from .forms import TokenForm
@@ -46,11 +45,8 @@ class TokensView(ShowsNewTokenOnce, LoginRequiredMixin, FormView):
             token, secret = services.token_create(
                 owner=self.request.user, name=data["name"], access=data["access"], lifetime_days=data["expires_in_days"]
             )
-        except ValidationError as error:
+        except ServiceError as error:
             show_error(self.request, error, form=form)
-            return self.form_invalid(form)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(
             self.request, _("Token “%(name)s” created. Copy it now: it will not be shown again.") % {"name": token.name}

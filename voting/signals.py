@@ -1,6 +1,6 @@
-"""Events the voting app announces, each sent by a service inside its transaction (so that a
-listener's outbox row commits with the vote), with ``sender`` the model and the keyword
-arguments listed."""
+"""Events the voting app announces, each sent by a service inside its transaction (so that
+whatever a listener writes commits or rolls back with the vote), with ``sender`` the model
+and the keyword arguments listed."""
 
 from django.dispatch import Signal
 

@@ -4,9 +4,9 @@ rankings and district totals, and "Resident codes" to issue the codes residents 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from ideas import converters  # noqa: F401 (registers <id:...>)
+from innovation.menus import PermissionMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -21,25 +21,27 @@ def register_admin_urls():
     return [path("voting/", include((urls, "voting_admin")))]
 
 
-class VotingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("voting.view_district_totals")
-
-
 @hooks.register("register_admin_menu_item")
 def register_voting_menu_item():
-    return VotingMenuItem(_("Voting"), reverse("voting_admin:index"), name="voting", icon_name="pick", order=260)
-
-
-class ResidentCodesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("voting.import_resident_codes")
+    return PermissionMenuItem(
+        _("Voting"),
+        reverse("voting_admin:index"),
+        name="voting",
+        icon_name="pick",
+        order=260,
+        permission="voting.view_district_totals",
+    )
 
 
 @hooks.register("register_admin_menu_item")
 def register_resident_codes_menu_item():
-    return ResidentCodesMenuItem(
-        _("Resident codes"), reverse("voting_admin:resident_codes"), name="resident-codes", icon_name="key", order=261
+    return PermissionMenuItem(
+        _("Resident codes"),
+        reverse("voting_admin:resident_codes"),
+        name="resident-codes",
+        icon_name="key",
+        order=261,
+        permission="voting.import_resident_codes",
     )
 
 
