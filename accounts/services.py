@@ -68,7 +68,7 @@ def terms_accept(*, user: User, version: str | None = None) -> TermsAcceptance:
     version = version or current_terms_version() or "1"
     User.objects.select_for_update().filter(pk=user.pk).first()
     acceptance, _created = TermsAcceptance.objects.get_or_create(user=user, version=version)
-    user.__dict__.pop("_greenlight_terms_ok", None)
+    standing.forget(user)
     return acceptance
 
 

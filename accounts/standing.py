@@ -7,13 +7,17 @@ request, task or test). This module is the only code that reads or writes the ke
 - :func:`is_verified` and :func:`roles_of` answer, reading the database the first time;
 - :func:`remember_verified` lets a selector that learned the answer in a query it makes
   anyway (voting's supports of a viewer) spare the extra query;
-- :func:`forget` drops what is kept. Accounts' own services call it when they change roles,
+- :func:`fact` keeps another app's per-person answer the same way (voting's "resident of
+  which challenges"), under a key the app names, so no app writes attributes on the user;
+- :func:`forget` drops everything kept. Accounts' own services call it when they change roles,
   and the receivers below call it when allauth confirms, adds or removes an address and
   when a person's groups change anywhere (the Wagtail user editor included), so a changed
   standing is seen at once by the object that changed it.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from allauth.account import signals as account_signals
 from allauth.account.models import EmailAddress
@@ -22,11 +26,14 @@ from django.dispatch import receiver
 
 _ATTRIBUTE = "greenlight_standing"
 
+T = TypeVar("T")
+
 
 @dataclass
 class Standing:
     verified: bool | None = None
     roles: frozenset[str] | None = None
+    facts: dict[str, object] = field(default_factory=dict)
 
 
 def _standing(user) -> Standing:
@@ -57,6 +64,15 @@ def roles_of(user) -> frozenset[str]:
     if standing.roles is None:
         standing.roles = frozenset(user.groups.values_list("name", flat=True))
     return standing.roles
+
+
+def fact(user, key: str, load: Callable[[], T]) -> T:
+    """Another app's answer about ``user`` under ``key`` (e.g. ``"voting.resident_of"``),
+    loaded once per user object; the app calls :func:`forget` when it changes the answer."""
+    facts = _standing(user).facts
+    if key not in facts:
+        facts[key] = load()
+    return facts[key]
 
 
 def remember_verified(user, verified: bool) -> None:

@@ -8,6 +8,7 @@ next idea, comment or vote. An empty version turns the check off.
 from django.conf import settings
 
 from .models import TermsAcceptance
+from .standing import fact
 
 
 def current_terms_version() -> str:
@@ -24,8 +25,7 @@ def must_accept_terms(user) -> bool:
     version = current_terms_version()
     if not version or not getattr(user, "is_authenticated", False):
         return False
-    cached = getattr(user, "_greenlight_terms_ok", None)
-    if cached is None:
-        cached = TermsAcceptance.objects.filter(user=user, version=version).exists()
-        user._greenlight_terms_ok = cached
-    return not cached
+    accepted = fact(
+        user, f"accounts.terms_accepted:{version}", TermsAcceptance.objects.filter(user=user, version=version).exists
+    )
+    return not accepted

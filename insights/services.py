@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.models import User
 from innovation.queue import queue_task_after_commit
 
 from .exports import SPECS, Column
@@ -41,7 +42,7 @@ class ExportError(Exception):
     """A request for an export that cannot be made (unknown kind or format)."""
 
 
-def _cell(value, file_format: str):
+def _cell(value: float, file_format: str):
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.make_naive(value, datetime.UTC)
     if file_format == "csv":
@@ -118,7 +119,7 @@ def _record(export: Export, *, rows: int) -> None:
     )
 
 
-def _check(*, requester, kind: str, file_format: str, personal: bool) -> None:
+def _check(*, requester: User, kind: str, file_format: str, personal: bool) -> None:
     if file_format not in FORMATS:
         raise ExportError(_("Choose CSV or XLSX."))
     if kind not in SPECS and not kind.startswith("chart-"):
@@ -131,7 +132,7 @@ def _check(*, requester, kind: str, file_format: str, personal: bool) -> None:
 
 def _written_now(
     *,
-    requester,
+    requester: User,
     kind: str,
     file_format: str,
     parameters: dict,
@@ -158,7 +159,7 @@ def _written_now(
 
 
 def export_record(
-    *, requester, kind: str, file_format: str, columns: list[Column], rows: Iterable[dict], parameters: dict
+    *, requester: User, kind: str, file_format: str, columns: list[Column], rows: Iterable[dict], parameters: dict
 ) -> tuple[Export, bytes]:
     """Write a small export now (chart data, or a listing under the limit) and record it."""
     _check(requester=requester, kind=kind, file_format=file_format, personal=False)
@@ -174,7 +175,7 @@ def export_record(
 
 
 def export_listing(
-    *, requester, kind: str, file_format: str, parameters: dict, personal: bool = False
+    *, requester: User, kind: str, file_format: str, parameters: dict, personal: bool = False
 ) -> tuple[Export, bytes | None]:
     """Export one of the admin listings with its filters. Returns the record and the file's
     bytes when it was written at once, or ``None`` when a Celery task is building it."""
@@ -208,7 +209,7 @@ def export_listing(
     return export, None
 
 
-def exports_waiting(*, older_than: datetime.timedelta, now=None) -> list[int]:
+def exports_waiting(*, older_than: datetime.timedelta, now: datetime.datetime | None = None) -> list[int]:
     """Exports still waiting to start a while after they were asked for: their task was
     never queued (a broker outage) or was lost. Building is safe to run twice."""
     now = now or timezone.now()
@@ -257,7 +258,7 @@ def export_build(*, export_id: int) -> Export | None:
     return export
 
 
-def exports_purge_expired(*, now=None) -> int:
+def exports_purge_expired(*, now: datetime.datetime | None = None) -> int:
     """Delete the files of exports whose link has expired (the record stays, for the log)."""
     now = now or timezone.now()
     purged = 0

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts import roles
+from accounts.models import User
 from innovation.errors import Invalid, NotAllowed
 
 from . import addresses, signing
@@ -27,7 +28,7 @@ TOKEN_LIFETIMES = (30, 90, 365)
 MAX_TOKENS_PER_OWNER = 20
 
 
-def _require(actor, permission: str, obj=None) -> None:
+def _require(actor: User, permission: str, obj: object | None = None) -> None:
     if not actor.has_perm(permission, obj):
         raise NotAllowed(_("You are not allowed to do this."))
 
@@ -35,7 +36,9 @@ def _require(actor, permission: str, obj=None) -> None:
 # Tokens ---------------------------------------------------------------------------------
 
 
-def _token_create(*, owner, name: str, access: str, lifetime_days: int | None, created_by) -> tuple[ApiToken, str]:
+def _token_create(
+    *, owner: User, name: str, access: str, lifetime_days: int | None, created_by: User
+) -> tuple[ApiToken, str]:
     name = " ".join((name or "").split())
     errors = {}
     if not name:
@@ -61,7 +64,7 @@ def _token_create(*, owner, name: str, access: str, lifetime_days: int | None, c
     return token, secret
 
 
-def token_create(*, owner, name: str, access: str, lifetime_days: int = 90) -> tuple[ApiToken, str]:
+def token_create(*, owner: User, name: str, access: str, lifetime_days: int = 90) -> tuple[ApiToken, str]:
     """A personal token for ``owner``. Returns the token and its secret text, which is
     shown once and never stored (only its digest is)."""
     _require(owner, "integrations.manage_own_tokens")
@@ -70,7 +73,7 @@ def token_create(*, owner, name: str, access: str, lifetime_days: int = 90) -> t
     return _token_create(owner=owner, name=name, access=access, lifetime_days=lifetime_days, created_by=owner)
 
 
-def token_revoke(*, actor, token_id: int) -> None:
+def token_revoke(*, actor: User, token_id: int) -> None:
     """Delete one of ``actor``'s tokens (leadership may revoke service tokens too);
     requests with it fail from then on."""
     with transaction.atomic():
@@ -84,14 +87,14 @@ def token_revoke(*, actor, token_id: int) -> None:
         token.delete()
 
 
-def tokens_of(*, owner):
+def tokens_of(*, owner: User):
     return ApiToken.objects.filter(user=owner).order_by("-created", "-id")
 
 
 # System accounts ------------------------------------------------------------------------
 
 
-def system_account_create(*, actor, name: str, role: str, description: str = "") -> SystemAccount:
+def system_account_create(*, actor: User, name: str, role: str, description: str = "") -> SystemAccount:
     """A user for another of the city's systems, with one role and no password: it can only
     act through the service tokens leadership gives it."""
     _require(actor, "integrations.manage_service_tokens")
@@ -125,7 +128,7 @@ def system_account_create(*, actor, name: str, role: str, description: str = "")
 
 
 def service_token_create(
-    *, actor, account: SystemAccount, name: str, access: str, lifetime_days: int | None
+    *, actor: User, account: SystemAccount, name: str, access: str, lifetime_days: int | None
 ) -> tuple[ApiToken, str]:
     """A token for a system account, made by leadership; its writes are the account's."""
     _require(actor, "integrations.manage_service_tokens")
@@ -158,7 +161,7 @@ def _clean_endpoint(*, name: str, url: str, events: list[str], secret: str) -> d
 
 def webhook_endpoint_save(
     *,
-    actor,
+    actor: User,
     endpoint: WebhookEndpoint | None = None,
     name: str,
     url: str,
@@ -183,7 +186,7 @@ def webhook_endpoint_save(
     return endpoint
 
 
-def webhook_redeliver(*, actor, delivery_id: int) -> WebhookDelivery:
+def webhook_redeliver(*, actor: User, delivery_id: int) -> WebhookDelivery:
     """Send a delivery again now (the same id and body), e.g. after the receiver was fixed."""
     _require(actor, "integrations.manage_webhooks")
     from .tasks import enqueue_delivery

@@ -5,7 +5,8 @@ services check the rules (``voting.rules``) and their refusals become JSON in on
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
@@ -258,6 +259,7 @@ class DistrictTotalsView(APIView):
         return Response({"districts": [row.__dict__ for row in rows], **totals})
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class PublicChallengeField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         # Built per request: ``public()`` reads the view restrictions.

@@ -11,7 +11,6 @@ normalised form, so a lookup is one indexed query and a copy of the table gives 
 Rotating ``SECRET_KEY`` therefore retires every code not yet redeemed.
 """
 
-import contextlib
 import csv
 import io
 import re
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
+from accounts import standing
 from accounts.models import District, User
 from accounts.ratelimits import limit_reached
 from ideas.models import ChallengePage
@@ -55,12 +55,6 @@ def normalise_code(raw: str) -> str:
 def code_digest(raw: str) -> str:
     """The keyed hash a code is stored and looked up by."""
     return salted_hmac("greenlight.voting.resident_code", normalise_code(raw), algorithm="sha256").hexdigest()
-
-
-def _forget_cached(user) -> None:
-    # ``del`` reaches the user behind ``request.user``'s lazy wrapper, where the cache lives.
-    with contextlib.suppress(AttributeError):
-        del user._greenlight_resident_of
 
 
 def resident_code_redeem(*, user: User, challenge: ChallengePage, code: str) -> tuple[ResidentVerification, bool]:
@@ -107,7 +101,7 @@ def resident_code_redeem(*, user: User, challenge: ChallengePage, code: str) -> 
             user=user,
             data={"challenge": challenge.pk, "method": VerificationMethod.CODE},
         )
-    _forget_cached(user)
+    standing.forget(user)
     return verification, True
 
 

@@ -3,6 +3,7 @@ page and the request behind it (views, API and templates call these)."""
 
 import rules
 
+from accounts import standing
 from accounts.rules import is_leadership, is_verified
 from ideas.models import ChallengePage, totals_hidden_for
 from ideas.predicates import challenge_accepts_ideas, challenge_accepts_votes, is_author, is_in_audience
@@ -42,12 +43,13 @@ def authors_may_support_own(user, idea) -> bool:
 
 def resident_challenge_ids(user) -> frozenset[int]:
     """The challenges ``user`` proved to be a resident for, read once per user object (a list
-    page asks for every idea card); ``voting.residents`` forgets it after a redemption."""
-    cached = getattr(user, "_greenlight_resident_of", None)
-    if cached is None:
-        cached = frozenset(ResidentVerification.objects.filter(user=user).values_list("challenge_id", flat=True))
-        user._greenlight_resident_of = cached
-    return cached
+    page asks for every idea card) through :func:`accounts.standing.fact`; ``voting.residents``
+    forgets it after a redemption."""
+    return standing.fact(
+        user,
+        "voting.resident_of",
+        lambda: frozenset(ResidentVerification.objects.filter(user=user).values_list("challenge_id", flat=True)),
+    )
 
 
 @rules.predicate

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.models import User
 from innovation.errors import Invalid
 
 from .. import signals
@@ -14,13 +15,13 @@ from ..models import Comment, Flag, FlagStatus, Idea, IdeaStage
 from .common import _require, _send
 
 
-def _resolve_flags(*, moderator, status: str, idea: Idea | None = None, comment: Comment | None = None) -> None:
+def _resolve_flags(*, moderator: User, status: str, idea: Idea | None = None, comment: Comment | None = None) -> None:
     flags = Flag.objects.filter(status=FlagStatus.OPEN)
     flags = flags.filter(idea=idea) if idea is not None else flags.filter(comment=comment)
     flags.update(status=status, resolved_at=timezone.now(), resolved_by=moderator)
 
 
-def idea_approve(*, idea: Idea, moderator) -> Idea:
+def idea_approve(*, idea: Idea, moderator: User) -> Idea:
     """Publish an idea held for approval."""
     _require(moderator, "ideas.moderate", idea)
     with transaction.atomic():
@@ -35,7 +36,7 @@ def idea_approve(*, idea: Idea, moderator) -> Idea:
     return idea
 
 
-def idea_reject(*, idea: Idea, moderator, message: str) -> Idea:
+def idea_reject(*, idea: Idea, moderator: User, message: str) -> Idea:
     """Refuse an idea held for approval, telling its author why."""
     _require(moderator, "ideas.moderate", idea)
     message = " ".join((message or "").split())
@@ -60,7 +61,7 @@ def _public_reason(reason: str, missing: str) -> str:
     return reason[:300]
 
 
-def _set_hidden(target: Idea | Comment, *, moderator, hidden: bool, reason: str = ""):
+def _set_hidden(target: Idea | Comment, *, moderator: User, hidden: bool, reason: str = ""):
     """Lock ``target``, hide or show it, and close its open flags (upheld when hiding,
     dismissed when showing). Returns the fresh row and whether it was hidden before."""
     model = type(target)
@@ -76,7 +77,7 @@ def _set_hidden(target: Idea | Comment, *, moderator, hidden: bool, reason: str 
     return target, was_hidden
 
 
-def idea_hide(*, idea: Idea, moderator, reason: str) -> Idea:
+def idea_hide(*, idea: Idea, moderator: User, reason: str) -> Idea:
     """Take a public idea down, with a reason everyone can read; upholds its open flags."""
     _require(moderator, "ideas.moderate", idea)
     reason = _public_reason(reason, _("Give a public reason for hiding this idea."))
@@ -87,7 +88,7 @@ def idea_hide(*, idea: Idea, moderator, reason: str) -> Idea:
     return idea
 
 
-def idea_restore(*, idea: Idea, moderator) -> Idea:
+def idea_restore(*, idea: Idea, moderator: User) -> Idea:
     """Make an idea visible again (and dismiss its open flags)."""
     _require(moderator, "ideas.moderate", idea)
     with transaction.atomic():
@@ -98,7 +99,7 @@ def idea_restore(*, idea: Idea, moderator) -> Idea:
     return idea
 
 
-def comment_hide(*, comment: Comment, moderator, reason: str) -> Comment:
+def comment_hide(*, comment: Comment, moderator: User, reason: str) -> Comment:
     """Hide a comment with a public reason; the thread keeps its place."""
     _require(moderator, "ideas.moderate", comment)
     reason = _public_reason(reason, _("Give a public reason for hiding this comment."))
@@ -111,7 +112,7 @@ def comment_hide(*, comment: Comment, moderator, reason: str) -> Comment:
     return comment
 
 
-def comment_restore(*, comment: Comment, moderator) -> Comment:
+def comment_restore(*, comment: Comment, moderator: User) -> Comment:
     """Show a hidden comment again (and dismiss its open flags)."""
     _require(moderator, "ideas.moderate", comment)
     with transaction.atomic():
