@@ -18,5 +18,5 @@ def admin_a11y_css():
 
 @hooks.register("insert_global_admin_js")
 def admin_a11y_js():
-    """Accessible names for Wagtail widgets that lack them (the tag field's typing box)."""
+    """Accessible names for Wagtail widgets that lack them (tag fields, rich text in blocks)."""
     return format_html('<script src="{}" defer></script>', static("js/admin-a11y.js"))

@@ -91,6 +91,17 @@ PAGES = {
     "notifications_admin:announce": None,
 }
 
+# Wagtail's page editor, opened on each of Greenlight's page types (their panels, StreamField
+# blocks and the pilot's KPI editor are Greenlight's).
+PAGE_TYPES = [
+    "home.HomePage",
+    "home.StandardPage",
+    "ideas.ChallengeIndexPage",
+    "ideas.ChallengePage",
+    "pipeline.PilotIndexPage",
+    "pipeline.PilotPage",
+]
+
 NOT_PAGES = {
     # What a listing's filters and pagination fetch into the page already checked.
     **{
@@ -190,6 +201,18 @@ def _arguments(superuser) -> dict:
     }
 
 
+def _page_editors() -> list[tuple[str, str]]:
+    from django.apps import apps
+
+    visits = []
+    for label in PAGE_TYPES:
+        page = apps.get_model(label).objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        visits.append((f"editor of a {label}", reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    index = apps.get_model("ideas.ChallengeIndexPage").objects.first()
+    visits.append(("a new challenge", reverse("wagtailadmin_pages:add", args=["ideas", "challengepage", index.pk])))
+    return visits
+
+
 @pytest.mark.django_db(transaction=True)
 def test_every_greenlight_admin_page_passes_axe(journey):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -202,9 +225,10 @@ def test_every_greenlight_admin_page_passes_axe(journey):
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/admin/")
 
+    visits = [(name, reverse(name, args=arguments[key] if key else None)) for name, key in PAGES.items()]
+    visits += _page_editors()
     failures = []
-    for name, key in PAGES.items():
-        url = reverse(name, args=arguments[key] if key else None)
+    for name, url in visits:
         answer = page.goto(journey.base_url + url)
         if answer.status != 200:
             failures.append(f"{name} ({url}): HTTP {answer.status}")
