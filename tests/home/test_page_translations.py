@@ -101,3 +101,18 @@ def test_search_shows_pages_in_spanish_at_their_one_address(demo_in_spanish):
     page = demo_in_spanish.get("/search/", {"q": "farolas"}).content.decode()
     assert page.count("Farolas que se atenúan en Elm Street</a>") == 1
     assert "/home-es/" not in page
+
+
+def test_loading_the_demo_again_completes_a_spanish_index_made_before_it_had_an_intro(demo_in_spanish):
+    from django.core.management import call_command
+
+    from ideas.models import ChallengeIndexPage
+
+    spanish = ChallengeIndexPage.objects.get(locale__language_code="es")
+    spanish.intro = ChallengeIndexPage.objects.get(locale__language_code="en").intro  # as copied
+    spanish.save_revision().publish()
+    assert "The questions Riverside is asking now" in demo_in_spanish.get("/challenges/").content.decode()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert "Las preguntas que Riverside se hace ahora" in demo_in_spanish.get("/challenges/").content.decode()
+    assert "<h1>Retos</h1>" in demo_in_spanish.get("/challenges/").content.decode()
