@@ -1,7 +1,7 @@
 """Writes about people: roles, profile, language, terms acceptance, data export, deletion."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
@@ -75,7 +75,7 @@ def terms_accept(*, user: User, version: str | None = None) -> TermsAcceptance:
 class AccountError(Exception):
     """A request about an account that cannot be done, with a message for the person."""
 
-    def __init__(self, code: str, message, *, field: str | None = None):
+    def __init__(self, code: str, message: str, *, field: str | None = None):
         super().__init__(str(message))
         self.code = code
         self.message = message
@@ -121,7 +121,7 @@ def data_export_build(*, export_id: int) -> DataExport | None:
     return export
 
 
-def data_exports_purge(*, now=None) -> int:
+def data_exports_purge(*, now: datetime | None = None) -> int:
     """Delete the files of expired exports (beat, daily)."""
     now = now or timezone.now()
     expired = list(DataExport.objects.filter(expires_at__lte=now))

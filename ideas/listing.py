@@ -9,7 +9,7 @@ from accounts.models import District
 
 from . import selectors
 from .extensions import default_sort, sorts_for
-from .models import PUBLIC_STAGES, ChallengePage, IdeaStage
+from .models import PUBLIC_STAGES, ChallengePage, IdeaStage, listed_ideas_q
 from .seed import visitor_seed
 
 IDEAS_PER_PAGE = 12
@@ -22,16 +22,15 @@ def _districts() -> list[District]:
 
 
 def _challenge_tags(challenge: ChallengePage) -> list[tuple[str, str]]:
-    """(slug, name) of the tags used by the challenge's public ideas, cached briefly."""
+    """(slug, name) of the tags used by the challenge's listed ideas, cached briefly."""
 
     def load():
         from taggit.models import Tag
 
         return list(
             Tag.objects.filter(
+                listed_ideas_q("ideas_taggedidea_items__content_object__"),
                 ideas_taggedidea_items__content_object__challenge=challenge,
-                ideas_taggedidea_items__content_object__stage__in=PUBLIC_STAGES,
-                ideas_taggedidea_items__content_object__is_hidden=False,
             )
             .distinct()
             .order_by("name")

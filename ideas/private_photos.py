@@ -15,13 +15,12 @@ The view and the guard live beside the address rule (:func:`photo_for`) they sha
 
 import mimetypes
 
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
 
-from .models import PUBLIC_STAGES, Idea
+from .models import Idea, public_ideas_q
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
 SIZES = {"list": LIST_RENDITION, "detail": DETAIL_RENDITION}
@@ -47,7 +46,7 @@ def media_guard(request, path: str) -> bool:
         images = image_model.get_rendition_model().objects.filter(file=path).values("image_id")
     else:
         return True
-    private = ~Q(stage__in=PUBLIC_STAGES) | Q(is_hidden=True)
+    private = ~public_ideas_q()
     return not Idea.objects.filter(private, image__in=images).exists()
 
 

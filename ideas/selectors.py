@@ -14,7 +14,7 @@ from accounts import roles
 from . import pagination
 from .converters import whole_number
 from .extensions import sorts_for
-from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase, listed_ideas_q
+from .models import ChallengePage, Comment, Follow, Idea, IdeaStage, Phase
 from .pagination import capped_count, list_total
 from .photos import DETAIL_RENDITION, LIST_RENDITION
 
@@ -56,11 +56,7 @@ def ideas_for_challenge(
     hold ``tag`` (a tag slug), ``district`` (a district slug) and ``stage``; ``seed`` keeps
     the random order stable for one visitor."""
     filters = filters or {}
-    queryset = idea_list_queryset().filter(challenge=challenge)
-    visible = listed_ideas_q()
-    if getattr(viewer, "is_authenticated", False):
-        visible |= Q(author=viewer, stage=IdeaStage.SUBMITTED)
-    queryset = queryset.filter(visible)
+    queryset = idea_list_queryset().filter(challenge=challenge).listed_for(viewer)
     if filters.get("tag"):
         queryset = queryset.filter(tags__slug=filters["tag"])
     if filters.get("district"):
@@ -81,7 +77,8 @@ def ideas_on_map(*, challenge: ChallengePage, limit: int = 500) -> list[dict]:
     """The listed ideas of ``challenge`` that have a place, for its map: id, title, link and
     coordinates, newest first (one query)."""
     rows = (
-        Idea.objects.filter(listed_ideas_q(), challenge=challenge, latitude__isnull=False, longitude__isnull=False)
+        Idea.objects.listed_for(None)
+        .filter(challenge=challenge, latitude__isnull=False, longitude__isnull=False)
         .order_by("-published_at", "-pk")
         .values("pk", "title", "latitude", "longitude")[:limit]
     )
@@ -229,7 +226,8 @@ def attach_challenge_totals(challenges: list[ChallengePage]) -> list[ChallengePa
     counted = {}
     if missing:
         rows = (
-            Idea.objects.filter(listed_ideas_q(), challenge_id__in=missing)
+            Idea.objects.listed_for(None)
+            .filter(challenge_id__in=missing)
             .values("challenge_id")
             .annotate(ideas=Count("id"), people=Count("author_id", distinct=True))
             .order_by()

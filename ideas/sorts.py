@@ -4,6 +4,7 @@ from django.db.models import F, Value
 from django.utils.translation import gettext_lazy as _
 
 from .extensions import IdeaSort, register_sort
+from .models import totals_hidden_for
 
 # A prime just under 2**31: (id * multiplier + offset) mod PRIME is a permutation of the ids.
 PRIME = 2_147_483_647
@@ -32,8 +33,8 @@ def shuffled(queryset, *, viewer, request, seed: int = 0):
 
 
 def totals_are_shown(viewer, challenge) -> bool:
-    """Sorting by supports would reveal running totals that the challenge hides during voting."""
-    return challenge is None or not (challenge.hide_totals_during_voting and challenge.accepts_votes_at())
+    """Sorting by supports would reveal running totals that the challenge hides from this viewer."""
+    return not totals_hidden_for(viewer, challenge)
 
 
 def register_builtin_sorts() -> None:

@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce, TruncWeek
 
 from accounts import roles
 from accounts.models import District, User
-from ideas.models import PUBLIC_STAGES, ChallengePage, Comment, Idea, IdeaStage, TaggedIdea
+from ideas.models import ChallengePage, Comment, Idea, IdeaStage, TaggedIdea, public_ideas_q
 from pipeline.models import PilotIdea, PilotPage, PilotStatus, StageChange
 from search.selectors import idea_novelty, new_thinking_threshold
 from voting.models import PairwiseVote, Support
@@ -201,7 +201,7 @@ def funnel(*, period: Period, challenge: ChallengePage | None = None) -> Funnel:
         .annotate(
             n=Count("pk"),
             published=Count("pk", filter=Q(published_at__isnull=False)),
-            public=Count("pk", filter=Q(stage__in=PUBLIC_STAGES, is_hidden=False)),
+            public=Count("pk", filter=public_ideas_q()),
         )
     )
     for challenge_id, stage, n, published, visible in rows:
@@ -256,7 +256,7 @@ def novelty_bands(*, period: Period, challenge: ChallengePage | None = None) -> 
     thinking" threshold (:func:`novelty_band_edges`) and at or above it. Novelty comes from
     search's public selector. Returns the counts (the last one: new thinking) and the threshold."""
     threshold = new_thinking_threshold()
-    ideas = submitted_ideas(period=period, challenge=challenge).filter(stage__in=PUBLIC_STAGES, is_hidden=False)
+    ideas = submitted_ideas(period=period, challenge=challenge).public()
     edges = novelty_band_edges(threshold)
     aggregates = {
         f"band{number}": Count("idea_id", filter=Q(novelty__gte=low, novelty__lt=high))
@@ -316,9 +316,8 @@ def rankings(*, challenge: ChallengePage, limit: int = 10) -> list[dict]:
     from pipeline.extensions import board_metrics
 
     ideas = list(
-        Idea.objects.filter(challenge=challenge)
-        .public()
-        .exclude(stage=IdeaStage.MERGED)
+        Idea.objects.listed_for(None)
+        .filter(challenge=challenge)
         .select_related("challenge")
         .only("pk", "title", "support_count", "challenge_id", "challenge__voting_method", "stage")
     )

@@ -2,18 +2,17 @@
 used by the open-data feeds and the webhook bodies, so nothing private can leave by either.
 
 No emails, no authors' accounts, no who-supported-what; support totals only where the
-challenge does not hide running totals (``voting.rules.totals_hidden_now``)."""
+challenge does not hide them from the public (``ChallengePage.totals_hidden_at``)."""
 
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db.models import Count, Q
 
-from ideas.models import PUBLIC_STAGES, ChallengePage, Idea
+from ideas.models import ChallengePage, Idea, public_ideas_q
 from pipeline.charts import kpi_charts
 from pipeline.models import PilotIdea, PilotPage
 from pipeline.selectors import pilots_public
-from voting.rules import totals_hidden_now
 
 
 def absolute(path: str | None) -> str | None:
@@ -28,7 +27,8 @@ def public_challenges():
 
 
 def public_ideas():
-    """Public ideas of public challenges, oldest first."""
+    """Public ideas of public challenges, oldest first (merged ones too: each record says
+    where it went)."""
     return (
         Idea.objects.public()
         .filter(challenge__in=public_challenges().values("pk"))
@@ -46,7 +46,7 @@ def _iso(value):
 
 
 def idea_record(idea: Idea) -> dict:
-    hidden = totals_hidden_now(None, idea.challenge)
+    hidden = idea.challenge.totals_hidden_at()
     return {
         "id": idea.pk,
         "challenge": idea.challenge_id,
@@ -69,9 +69,7 @@ def idea_record(idea: Idea) -> dict:
 def challenge_records(challenges) -> list[dict]:
     challenges = list(challenges)
     totals = dict(
-        Idea.objects.filter(challenge__in=challenges, stage__in=PUBLIC_STAGES, is_hidden=False)
-        .values_list("challenge")
-        .annotate(total=Count("pk"))
+        Idea.objects.public().filter(challenge__in=challenges).values_list("challenge").annotate(total=Count("pk"))
     )
     return [challenge_record(challenge, idea_total=totals.get(challenge.pk, 0)) for challenge in challenges]
 
@@ -102,9 +100,7 @@ def challenge_record(challenge: ChallengePage, *, idea_total: int | None = None)
 def pilot_records(pilots) -> list[dict]:
     pilots = list(pilots)
     links: dict[int, list[int]] = {}
-    public_links = PilotIdea.objects.filter(
-        Q(page__in=pilots), idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False
-    ).order_by("idea_id")
+    public_links = PilotIdea.objects.filter(public_ideas_q("idea__"), Q(page__in=pilots)).order_by("idea_id")
     for page_id, idea_id in public_links.values_list("page_id", "idea_id"):
         links.setdefault(page_id, []).append(idea_id)
     return [pilot_record(pilot, ideas=links.get(pilot.pk, [])) for pilot in pilots]
@@ -113,7 +109,7 @@ def pilot_records(pilots) -> list[dict]:
 def pilot_record(pilot: PilotPage, *, ideas: list[int] | None = None) -> dict:
     if ideas is None:
         ideas = list(
-            PilotIdea.objects.filter(page=pilot, idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False)
+            PilotIdea.objects.filter(public_ideas_q("idea__"), page=pilot)
             .order_by("idea_id")
             .values_list("idea_id", flat=True)
         )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.models import User
 from ideas.models import ChallengePage, Follow
 
 from .models import DEFAULT_FREQUENCY, EmailPreference, Frequency, Kind, Notification
@@ -16,7 +17,7 @@ from .outbox import outbox_record
 from .texts import describe
 
 
-def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
+def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
     """Mark some of a person's notifications read (all of them when ``ids`` is None).
     Others' notifications are never touched. Returns how many changed."""
     if not user.has_perm("notifications.read_own"):
@@ -27,13 +28,13 @@ def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
     return unread.update(read_at=timezone.now())
 
 
-def frequencies_for(*, user) -> dict[str, str]:
+def frequencies_for(*, user: User) -> dict[str, str]:
     """A person's email choice for every kind (their own, or the default)."""
     chosen = dict(EmailPreference.objects.filter(user=user).values_list("kind", "frequency"))
     return {kind.value: chosen.get(kind.value, DEFAULT_FREQUENCY[kind]) for kind in Kind}
 
 
-def preferences_set(*, user, choices: dict[str, str]) -> None:
+def preferences_set(*, user: User, choices: dict[str, str]) -> None:
     """Save a person's email choices; unknown kinds or frequencies are refused."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
@@ -85,7 +86,7 @@ def announcement_preview(*, challenge: ChallengePage, subject: str, body: str) -
     }
 
 
-def announcement_send(*, challenge: ChallengePage, subject: str, body: str, actor) -> None:
+def announcement_send(*, challenge: ChallengePage, subject: str, body: str, actor: User) -> None:
     """Leadership tells a challenge's followers something once; recorded in the audit log."""
     if not actor.has_perm("notifications.send_announcement"):
         raise PermissionDenied

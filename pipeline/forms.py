@@ -64,7 +64,9 @@ class MergeForm(forms.Form):
         from .services import MERGE_TARGET_STAGES
 
         self.fields["target"].queryset = (
-            Idea.objects.filter(challenge_id=idea.challenge_id, stage__in=MERGE_TARGET_STAGES, is_hidden=False)
+            # Listed ideas narrowed to the stages that may still take in a duplicate.
+            Idea.objects.listed_for(None)
+            .filter(challenge_id=idea.challenge_id, stage__in=MERGE_TARGET_STAGES)
             .exclude(pk=idea.pk)
             .order_by("title")
         )

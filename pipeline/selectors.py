@@ -141,7 +141,9 @@ def board(*, challenge, tag: str = "", district: str = "", sorts: dict[str, str]
     sorts = sorts or {}
     metrics = board_metrics()
     every = list(
-        Idea.objects.filter(challenge=challenge, stage__in=transitions.BOARD_STAGES, is_hidden=False)
+        # Listed ideas, in the board's columns (merged ones live on in their target's card).
+        Idea.objects.listed_for(None)
+        .filter(challenge=challenge, stage__in=transitions.BOARD_STAGES)
         .select_related("district")
         .prefetch_related("tags")
         .order_by("-published_at", "-pk")

@@ -9,6 +9,7 @@ check and one ``StageChange`` writer; pilots' announcements stay beside the move
 """
 
 import logging
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F
@@ -18,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from ideas.models import Follow, Idea, IdeaStage
+from accounts.models import User
+from ideas.models import ChallengePage, Follow, Idea, IdeaStage
 from innovation.errors import Invalid, NotAllowed
 from voting.services import supports_move
 
@@ -51,7 +53,9 @@ class TransitionRefused(Invalid):
     """A move the transition table does not allow, with the reason and what is allowed."""
 
 
-def _check(*, idea: Idea, target: str, actor, note: str, via: str, now) -> transitions.Transition:
+def _check(
+    *, idea: Idea, target: str, actor: User | None, note: str, via: str, now: datetime
+) -> transitions.Transition:
     source = idea.stage
     transition = transitions.find(source, target)
     if transition is None:
@@ -93,7 +97,16 @@ def _check(*, idea: Idea, target: str, actor, note: str, via: str, now) -> trans
     return transition
 
 
-def _move(*, idea: Idea, target: str, actor, note: str = "", via: str, related_idea=None, pilot=None) -> StageChange:
+def _move(
+    *,
+    idea: Idea,
+    target: str,
+    actor: User | None,
+    note: str = "",
+    via: str,
+    related_idea: Idea | None = None,
+    pilot: PilotPage | None = None,
+) -> StageChange:
     """The one place that changes an idea's stage for pipeline; callers hold a transaction."""
     idea = Idea.objects.select_for_update().select_related("challenge").get(pk=idea.pk)
     now = timezone.now()
@@ -126,25 +139,25 @@ def _move(*, idea: Idea, target: str, actor, note: str = "", via: str, related_i
 
 
 @transaction.atomic
-def idea_review_start(*, idea: Idea, actor, note: str = "") -> StageChange:
+def idea_review_start(*, idea: Idea, actor: User, note: str = "") -> StageChange:
     """Published -> under review, once the challenge's voting has closed."""
     return _move(idea=idea, target=IdeaStage.UNDER_REVIEW, actor=actor, note=note, via="pipeline")
 
 
 @transaction.atomic
-def idea_shortlist(*, idea: Idea, actor, note: str = "") -> StageChange:
+def idea_shortlist(*, idea: Idea, actor: User, note: str = "") -> StageChange:
     """Under review -> shortlisted: evaluators may now score it."""
     return _move(idea=idea, target=IdeaStage.SHORTLISTED, actor=actor, note=note, via="pipeline")
 
 
 @transaction.atomic
-def idea_select(*, idea: Idea, actor, note: str = "") -> StageChange:
+def idea_select(*, idea: Idea, actor: User, note: str = "") -> StageChange:
     """Shortlisted -> selected: the city intends to pilot it."""
     return _move(idea=idea, target=IdeaStage.SELECTED, actor=actor, note=note, via="pipeline")
 
 
 @transaction.atomic
-def idea_not_pursue(*, idea: Idea, actor, note: str) -> StageChange:
+def idea_not_pursue(*, idea: Idea, actor: User, note: str) -> StageChange:
     """Under review, shortlisted or selected -> not pursued, with the public reason."""
     return _move(idea=idea, target=IdeaStage.NOT_PURSUED, actor=actor, note=note, via="pipeline")
 
@@ -158,7 +171,7 @@ BOARD_MOVES = {
 
 
 @transaction.atomic
-def idea_move(*, idea: Idea, target: str, actor, note: str = "") -> StageChange:
+def idea_move(*, idea: Idea, target: str, actor: User, note: str = "") -> StageChange:
     """Any move leadership makes on the board; refuses moves other services make."""
     service = BOARD_MOVES.get(target)
     if service is None:
@@ -166,7 +179,7 @@ def idea_move(*, idea: Idea, target: str, actor, note: str = "") -> StageChange:
     return service(idea=idea, actor=actor, note=note)
 
 
-def ideas_move(*, ideas: list[Idea], target: str, actor, note: str = "") -> list[StageChange]:
+def ideas_move(*, ideas: list[Idea], target: str, actor: User, note: str = "") -> list[StageChange]:
     """Move several ideas at once: all of them, or none with every refusal named."""
     changes, refusals = [], []
     with transaction.atomic():
@@ -184,7 +197,7 @@ def ideas_move(*, ideas: list[Idea], target: str, actor, note: str = "") -> list
 
 
 @transaction.atomic
-def stage_record(*, idea: Idea, actor=None, note: str = "") -> StageChange | None:
+def stage_record(*, idea: Idea, actor: User | None = None, note: str = "") -> StageChange | None:
     """Record on the timeline a move the ideas app made (submission, moderation,
     withdrawal), if the idea's stage differs from the last one recorded. Moves the
     transition table does not list as made by ``ideas`` are logged and not recorded."""
@@ -226,7 +239,7 @@ def _carry_followers(*, source: Idea, target: Idea) -> None:
 
 
 @transaction.atomic
-def idea_merge(*, source: Idea, target: Idea, actor, note: str = "") -> StageChange:
+def idea_merge(*, source: Idea, target: Idea, actor: User, note: str = "") -> StageChange:
     """Merge duplicate ``source`` into ``target``: supporters (counted once) and followers
     move to ``target``; comments stay on ``source``, whose page then points to ``target``."""
     first, second = sorted([source.pk, target.pk])
@@ -275,7 +288,7 @@ def _unique_slug(index: PilotIndexPage, title: str) -> str:
 
 
 @transaction.atomic
-def pilot_start(*, ideas: list[Idea], actor, title: str = "") -> PilotPage:
+def pilot_start(*, ideas: list[Idea], actor: User, title: str = "") -> PilotPage:
     """Create a draft pilot for selected ideas, for leadership to complete in the page editor.
     Publishing it later moves the ideas to "piloting"."""
     from .rules import may_start_pilot
@@ -319,7 +332,7 @@ def pilot_start(*, ideas: list[Idea], actor, title: str = "") -> PilotPage:
 
 
 @transaction.atomic
-def pilot_sync_ideas(*, pilot: PilotPage, actor=None) -> list[StageChange]:
+def pilot_sync_ideas(*, pilot: PilotPage, actor: User | None = None) -> list[StageChange]:
     """Bring the stages of a published pilot's ideas in line with it: published -> their
     selected ideas are piloting; scaled up -> adopted; stopped -> not pursued with the lesson."""
     changes = []
@@ -342,7 +355,7 @@ def pilot_sync_ideas(*, pilot: PilotPage, actor=None) -> list[StageChange]:
 
 
 @transaction.atomic
-def pilot_announce(*, pilot: PilotPage, actor=None) -> None:
+def pilot_announce(*, pilot: PilotPage, actor: User | None = None) -> None:
     """Announce a published pilot: the publication, each update, each milestone done and the
     final decision. Sent on every publication; listeners recognise what they already
     announced by the update's, milestone's or pilot's id."""
@@ -355,7 +368,7 @@ def pilot_announce(*, pilot: PilotPage, actor=None) -> None:
         signals.pilot_decided.send(sender=PilotPage, pilot=pilot, actor=actor)
 
 
-def pilot_follow_add(*, follower, pilot: PilotPage) -> PilotFollow:
+def pilot_follow_add(*, follower: User, pilot: PilotPage) -> PilotFollow:
     """Follow a published pilot (idempotent), to hear of its updates, milestones and decision."""
     if not follower.has_perm("pipeline.follow_pilot", pilot):
         raise NotAllowed(_("Sign in to follow."), code="sign_in")
@@ -364,7 +377,7 @@ def pilot_follow_add(*, follower, pilot: PilotPage) -> PilotFollow:
     return follow
 
 
-def pilot_follow_remove(*, follower, pilot: PilotPage) -> None:
+def pilot_follow_remove(*, follower: User, pilot: PilotPage) -> None:
     """Stop following a pilot (idempotent)."""
     with transaction.atomic():
         PilotFollow.objects.filter(follower=follower, pilot=pilot).delete()
@@ -372,7 +385,9 @@ def pilot_follow_remove(*, follower, pilot: PilotPage) -> None:
 
 # Evaluation -----------------------------------------------------------------------------
 @transaction.atomic
-def evaluator_assign(*, challenge, evaluator, actor, idea: Idea | None = None) -> EvaluatorAssignment:
+def evaluator_assign(
+    *, challenge: ChallengePage, evaluator: User, actor: User, idea: Idea | None = None
+) -> EvaluatorAssignment:
     """Ask an evaluator to score a challenge's shortlist, or one idea of it. Only leadership
     assigns evaluators (``pipeline.assign_evaluators``)."""
     from accounts.rules import is_evaluator
@@ -390,7 +405,7 @@ def evaluator_assign(*, challenge, evaluator, actor, idea: Idea | None = None) -
 
 
 @transaction.atomic
-def evaluation_submit(*, idea: Idea, evaluator, scores: dict[int, int], comment: str = "") -> Evaluation:
+def evaluation_submit(*, idea: Idea, evaluator: User, scores: dict[int, int], comment: str = "") -> Evaluation:
     """Submit (or revise) an evaluator's scorecard: every criterion of the challenge, 1–5."""
     from .rules import may_score
 

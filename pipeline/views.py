@@ -14,7 +14,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.redirects import safe_next
-from ideas.models import ChallengePage, Idea, IdeaStage
+from ideas.models import ChallengePage, Idea, IdeaStage, listed_ideas_q
 
 from . import selectors, services, transitions
 from .forms import AssignEvaluatorForm, BoardMoveForm, MergeForm, MoveForm, ScorecardForm, StartPilotForm
@@ -71,7 +71,9 @@ class PipelineIndexView(AdminView):
         context["challenges"] = (
             ChallengePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
             .annotate(
-                in_pipeline=Count("ideas", filter=Q(ideas__stage__in=transitions.BOARD_STAGES, ideas__is_hidden=False))
+                in_pipeline=Count(
+                    "ideas", filter=listed_ideas_q("ideas__") & Q(ideas__stage__in=transitions.BOARD_STAGES)
+                )
             )
             .order_by("-ideas_open")
         )

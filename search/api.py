@@ -68,7 +68,7 @@ class SearchHitSerializer(serializers.Serializer):
     tags = serializers.ListField(child=serializers.CharField())
     published_at = serializers.DateTimeField()
     support_count = serializers.IntegerField(
-        allow_null=True, help_text="Null while the challenge hides running totals during voting."
+        allow_null=True, help_text="Null while the challenge hides running totals (until voting closes)."
     )
     novelty = serializers.FloatField(allow_null=True, help_text="0–1: how different from every earlier idea.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 import numpy as np
 from django.contrib.postgres.search import SearchVector
@@ -53,7 +54,8 @@ def search_vector():
 
 
 def indexable_ideas():
-    """Ideas that belong in search: public, in a live challenge."""
+    """Ideas that belong in search: public, in a live challenge (merged ones too; which are
+    listed is decided when reading, by ``backends.database.public_entries``)."""
     return (
         Idea.objects.public()
         .filter(challenge__live=True)
@@ -63,7 +65,7 @@ def indexable_ideas():
     )
 
 
-def _entry_for(idea: Idea, now) -> IndexedIdea:
+def _entry_for(idea: Idea, now: datetime) -> IndexedIdea:
     published = idea.published_at or idea.created_at
     return IndexedIdea(
         idea_id=idea.pk,

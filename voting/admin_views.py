@@ -99,7 +99,7 @@ class VotingChallengeView(VotingAdminView):
             district_minimum=settings.VOTING_DISTRICT_MINIMUM,
             pairwise=selectors.pairwise_totals(challenge=self.challenge),
             supporters=self.challenge.ideas.aggregate(n=Count("supports__voter", distinct=True))["n"],
-            hidden_now=not self.challenge.is_closed_at() and self.challenge.hide_totals_during_voting,
+            hidden_now=self.challenge.totals_hidden_at(),
         )
         return context
 

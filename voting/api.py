@@ -193,15 +193,15 @@ class PairwiseVoteView(APIView):
 
 
 class ResultsView(generics.ListAPIView):
-    """The challenge's ideas with their supports and pairwise scores, best first. Totals are
-    null while leadership hides them during voting."""
+    """The challenge's listed ideas with their supports and pairwise scores, best first. Totals
+    are null while the challenge hides them from this person (until voting closes)."""
 
     permission_classes = [permissions.AllowAny]
     serializer_class = ResultSerializer
 
     def get_queryset(self):
         self.challenge = _challenge(self.request, self.kwargs["pk"])
-        ideas = Idea.objects.filter(challenge=self.challenge).public().select_related("pairwise_score")
+        ideas = Idea.objects.listed_for(None).filter(challenge=self.challenge).select_related("pairwise_score")
         if self.challenge.voting_method == "pairwise":
             return selectors.ideas_by_pairwise_score(ideas)
         return ideas.order_by("-support_count", "-pk")

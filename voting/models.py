@@ -36,9 +36,9 @@ class SupportQuerySet(models.QuerySet):
         """Supports that use up the voter's cap: those on ideas anyone can see. A support on
         an idea hidden by moderation (or withdrawn by its author) stays until the voter takes it
         back, but does not block their ballot meanwhile."""
-        from ideas.models import PUBLIC_STAGES
+        from ideas.models import public_ideas_q
 
-        return self.filter(idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False)
+        return self.filter(public_ideas_q("idea__"))
 
 
 class Support(models.Model):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideas.extensions import IdeaSort, Panel, register_panel, register_sort
+from ideas.models import totals_hidden_for
 
 from . import selectors
 from .methods import VotingMethod
@@ -95,7 +96,7 @@ def ballot_context(request, challenges) -> dict:
 
 # Sorts ------------------------------------------------------------------------------------
 def _totals_visible(viewer, challenge) -> bool:
-    return challenge is None or (viewer or AnonymousUser()).has_perm("voting.view_totals", challenge)
+    return not totals_hidden_for(viewer, challenge)
 
 
 def _support_sort_available(viewer, challenge) -> bool:

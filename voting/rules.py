@@ -2,10 +2,9 @@
 page and the request behind it (views, API and templates call these)."""
 
 import rules
-from django.utils import timezone
 
 from accounts.rules import is_leadership, is_verified
-from ideas.models import ChallengePage, IdeaStage
+from ideas.models import ChallengePage, totals_hidden_for
 from ideas.predicates import challenge_accepts_ideas, challenge_accepts_votes, is_author, is_in_audience
 
 from .methods import VotingMethod
@@ -33,7 +32,7 @@ def uses_pairwise_voting(user, obj) -> bool:
 @rules.predicate
 def idea_takes_votes(user, idea) -> bool:
     """Public, and not merged into another idea (its supporters moved there)."""
-    return idea is not None and idea.is_public and idea.stage != IdeaStage.MERGED
+    return idea is not None and idea.is_listed
 
 
 @rules.predicate
@@ -62,11 +61,9 @@ def is_verified_resident(user, obj) -> bool:
 
 @rules.predicate
 def totals_hidden_now(user, obj) -> bool:
-    """Leadership chose to hide running totals, and voting has not closed yet."""
-    challenge = _challenge(obj)
-    if challenge is None or not challenge.hide_totals_during_voting:
-        return False
-    return challenge.voting_close is None or timezone.now() < challenge.voting_close
+    """Running totals are hidden from this person right now: the one rule,
+    ``ideas.models.totals_hidden_for`` (leadership is exempt)."""
+    return totals_hidden_for(user, _challenge(obj))
 
 
 # Checks that need no query come first: rules stops at the first that fails.
@@ -88,8 +85,8 @@ rules.add_perm(
 rules.add_perm(
     "voting.add_pairwise_idea", challenge_accepts_ideas & uses_pairwise_voting & is_verified & is_in_audience
 )
-rules.add_perm("voting.view_totals", ~totals_hidden_now | is_leadership)
-rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & (~totals_hidden_now | is_leadership))
+rules.add_perm("voting.view_totals", ~totals_hidden_now)
+rules.add_perm("voting.view_pairwise_results", uses_pairwise_voting & ~totals_hidden_now)
 rules.add_perm("voting.view_district_totals", is_leadership)
 rules.add_perm("voting.import_resident_codes", is_leadership)
 

@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts import standing
-from ideas.models import PUBLIC_STAGES, ChallengePage, Idea, IdeaStage
+from ideas.models import ChallengePage, Idea, public_ideas_q
 
 from .methods import VotingMethod
 from .models import PairwiseOutcome, PairwiseScore, PairwiseVote, Support
@@ -89,7 +89,7 @@ def viewer_supports(*, voter, challenge_ids) -> dict[int, ViewerSupports]:
         return {}
     challenge_ids = set(challenge_ids)
     counts = Case(
-        When(idea__stage__in=PUBLIC_STAGES, idea__is_hidden=False, then=Value(1)),
+        When(public_ideas_q("idea__"), then=Value(1)),  # as Support.objects.counted()
         default=Value(0),
         output_field=IntegerField(),
     )
@@ -146,9 +146,9 @@ def pairwise_results(*, challenge: ChallengePage) -> list[Idea]:
     """The challenge's public ideas ranked by pairwise score, each with ``score`` (a
     :class:`PairwiseScore` or None)."""
     ideas = list(
-        ideas_by_pairwise_score(
-            Idea.objects.filter(challenge=challenge).public().exclude(stage=IdeaStage.MERGED)
-        ).select_related("pairwise_score")
+        ideas_by_pairwise_score(Idea.objects.listed_for(None).filter(challenge=challenge)).select_related(
+            "pairwise_score"
+        )
     )
     for idea in ideas:
         idea.score = getattr(idea, "pairwise_score", None)
@@ -158,9 +158,8 @@ def pairwise_results(*, challenge: ChallengePage) -> list[Idea]:
 def support_results(*, challenge: ChallengePage) -> list[Idea]:
     """The challenge's public ideas, most supported first."""
     return list(
-        Idea.objects.filter(challenge=challenge)
-        .public()
-        .exclude(stage=IdeaStage.MERGED)
+        Idea.objects.listed_for(None)
+        .filter(challenge=challenge)
         .order_by("-support_count", "-pk")
         .only("pk", "title", "summary", "support_count", "challenge_id")
     )
@@ -183,9 +182,8 @@ def next_pair(*, challenge: ChallengePage, voter, rng: np.random.Generator | Non
     """Two ideas for the voter to compare, chosen so that ideas with few comparisons catch
     up and the voter is not asked the same pair twice. None when nothing is left to compare."""
     candidates = list(
-        Idea.objects.filter(challenge=challenge)
-        .public()
-        .exclude(stage=IdeaStage.MERGED)
+        Idea.objects.listed_for(None)
+        .filter(challenge=challenge)
         .values_list("pk", Coalesce("pairwise_score__comparisons", 0))
     )
     seen = set()

@@ -27,26 +27,26 @@ from .rules import refusal
 STATE_REFUSALS = ("closed", "wrong_method")
 
 
-def refuse(voter, obj, *, pairwise: bool = False):
+def refuse(voter: User, obj: object, *, pairwise: bool = False):
     """Raise the refusal ``voting.rules.refusal`` gives for ``voter`` on ``obj`` (an idea, or a
     challenge for pairwise votes), for readers that show the same answer as the writes."""
     code, message = refusal(voter, obj, pairwise=pairwise)
     raise (Conflict if code in STATE_REFUSALS else NotAllowed)(message, code=code)
 
 
-def _require(voter, permission: str, obj, *, pairwise: bool = False) -> None:
+def _require(voter: User, permission: str, obj: object, *, pairwise: bool = False) -> None:
     if not voter.has_perm(permission, obj):
         refuse(voter, obj, pairwise=pairwise)
 
 
-def _lock_ballot(*, voter, challenge: ChallengePage) -> Ballot:
+def _lock_ballot(*, voter: User, challenge: ChallengePage) -> Ballot:
     """The voter's ballot for the challenge, created if needed and locked until the end of
     the surrounding transaction: parallel votes by one person in one challenge queue here."""
     Ballot.objects.bulk_create([Ballot(voter=voter, challenge=challenge)], ignore_conflicts=True)
     return Ballot.objects.select_for_update().get(voter=voter, challenge=challenge)
 
 
-def supports_used(*, voter, challenge: ChallengePage) -> int:
+def supports_used(*, voter: User, challenge: ChallengePage) -> int:
     """How many of the voter's supports in the challenge count against its cap (exact while
     the ballot is locked)."""
     return Support.objects.counted().filter(voter=voter, idea__challenge=challenge).count()
@@ -278,5 +278,5 @@ def pairwise_scores_fit(*, challenge: ChallengePage) -> int:
     return len(rows)
 
 
-def _finite(value) -> float | None:
+def _finite(value: float) -> float | None:
     return float(value) if np.isfinite(value) else None

@@ -11,7 +11,7 @@ from accounts.api import DistrictSerializer
 from accounts.models import District
 
 from ..extensions import sorts_for
-from ..models import ChallengePage, Comment, FlagReason, Idea
+from ..models import ChallengePage, Comment, FlagReason, Idea, totals_hidden_for
 from ..photos import DETAIL_RENDITION, PHOTO_CONSENT_REQUIRED
 from ..private_photos import photo_for
 
@@ -67,8 +67,9 @@ class IdeaSerializer(serializers.ModelSerializer):
         return photo_for(idea, size)
 
     def get_support_count(self, idea) -> int | None:
-        challenge = idea.challenge
-        if challenge.hide_totals_during_voting and challenge.accepts_votes_at():
+        """Null while the challenge hides running totals from the viewer."""
+        request = self.context.get("request")
+        if totals_hidden_for(getattr(request, "user", None), idea.challenge):
             return None
         return idea.support_count
 

@@ -7,6 +7,8 @@ from .challenges import (
     EvaluationCriterion,
     ModerationMode,
     Phase,
+    totals_hidden_for,
+    totals_hidden_q,
 )
 from .discussion import Comment, Flag, FlagReason, FlagStatus, Follow
 from .ideas import (
@@ -16,6 +18,7 @@ from .ideas import (
     IdeaStage,
     TaggedIdea,
     listed_ideas_q,
+    public_ideas_q,
     written_language_field,
 )
 
@@ -37,5 +40,8 @@ __all__ = [
     "Phase",
     "TaggedIdea",
     "listed_ideas_q",
+    "public_ideas_q",
+    "totals_hidden_for",
+    "totals_hidden_q",
     "written_language_field",
 ]

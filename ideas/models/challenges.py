@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from accounts.rules import is_leadership
 from home.blocks import BodyBlock
 
 from ..extensions import NO_VOTING, default_voting_method, voting_method_choices
@@ -270,6 +271,21 @@ class ChallengePage(Page):
     def is_closed_at(self, now=None) -> bool:
         return self.phase_at(now) == Phase.CLOSED
 
+    def totals_hidden_at(self, now=None) -> bool:
+        """Whether running totals (support counts, pairwise scores, the "Most supported" order,
+        rankings) are hidden from the public at ``now``: the challenge asks for it and its
+        voting has not closed yet (hidden before voting opens too). A challenge without a
+        voting window never hides them. Who is exempt: :func:`totals_hidden_for`; the same
+        rule as a query: :func:`totals_hidden_q`."""
+        now = now or timezone.now()
+        return bool(
+            self.hide_totals_during_voting
+            and self.has_voting
+            and self.voting_open
+            and self.voting_close
+            and now < self.voting_close
+        )
+
     def timeline(self, now=None) -> list[dict]:
         """The phases in order with their dates, for the page's timeline."""
         now = now or timezone.now()
@@ -309,6 +325,26 @@ class ChallengePage(Page):
     @property
     def suggested_tag_list(self) -> list[str]:
         return [tag.strip() for tag in self.suggested_tags.split(",") if tag.strip()]
+
+
+def totals_hidden_q(now=None, prefix: str = "") -> Q:
+    """:meth:`ChallengePage.totals_hidden_at` as a query, for rows that reach the challenge
+    through ``prefix`` (e.g. ``"challenge__"`` from an idea)."""
+    now = now or timezone.now()
+    return Q(
+        **{
+            f"{prefix}hide_totals_during_voting": True,
+            f"{prefix}voting_open__isnull": False,
+            f"{prefix}voting_close__gt": now,
+        }
+    ) & ~Q(**{f"{prefix}voting_method": NO_VOTING})
+
+
+def totals_hidden_for(viewer, challenge: ChallengePage | None, now=None) -> bool:
+    """Whether ``viewer`` may not see ``challenge``'s running totals at ``now``: hidden from the
+    public (:meth:`ChallengePage.totals_hidden_at`) and the viewer is not in leadership, who
+    watch the vote as it goes. Every page, API, sort, feed and admin view asks this."""
+    return challenge is not None and challenge.totals_hidden_at(now) and not is_leadership(viewer)
 
 
 class EvaluationCriterion(Orderable):

@@ -42,13 +42,17 @@ PUBLIC_STAGES = (
 )
 
 
+def public_ideas_q(prefix: str = "") -> Q:
+    """The ideas anyone may see (an idea's page, a support that counts): in a public stage and
+    not hidden by moderation. ``prefix`` reaches them through a relation, e.g. ``"idea__"``."""
+    return Q(**{f"{prefix}stage__in": PUBLIC_STAGES, f"{prefix}is_hidden": False})
+
+
 def listed_ideas_q(prefix: str = "") -> Q:
     """The ideas that appear in lists and counts (a challenge's list, its card's "9 ideas"):
     public and not hidden, without those merged into another idea (counted there). ``prefix``
     reaches them through a relation, e.g. ``"ideas__"`` from a challenge."""
-    return Q(**{f"{prefix}stage__in": PUBLIC_STAGES, f"{prefix}is_hidden": False}) & ~Q(
-        **{f"{prefix}stage": IdeaStage.MERGED}
-    )
+    return public_ideas_q(prefix) & ~Q(**{f"{prefix}stage": IdeaStage.MERGED})
 
 
 class TaggedIdea(TaggedItemBase):
@@ -56,17 +60,38 @@ class TaggedIdea(TaggedItemBase):
 
 
 class IdeaQuerySet(models.QuerySet):
+    """Who sees which ideas, in two questions that are deliberately different:
+
+    - *In a list* (a challenge's ideas, the API list, maps, counts, results, feeds):
+      :meth:`listed_for` — the listed ideas (:func:`listed_ideas_q`: public, not merged
+      into another idea) plus, for a signed-in viewer, their own ideas awaiting approval,
+      so they see where theirs will appear. Drafts, rejected, withdrawn and hidden ideas,
+      even one's own, are not listed (one's own are on "My ideas").
+    - *On its own page* (a detail view, a support or comment on it): :meth:`visible_to` —
+      every public idea (a merged one too: its page leads to where it went) plus all the
+      viewer's own ideas (drafts, held, hidden), but not someone else's withdrawn idea.
+
+    :meth:`public` is what anyone may see on a page, with no viewer."""
+
     def public(self):
         """Ideas anyone may see: in a public stage and not hidden by moderation."""
-        return self.filter(stage__in=PUBLIC_STAGES, is_hidden=False)
+        return self.filter(public_ideas_q())
 
     def visible_to(self, user):
-        """Public ideas plus the viewer's own (drafts, held, hidden)."""
+        """Public ideas plus the viewer's own (drafts, held, hidden): what a detail page may show."""
         if getattr(user, "is_authenticated", False):
-            return self.filter(Q(stage__in=PUBLIC_STAGES, is_hidden=False) | Q(author=user)).exclude(
+            return self.filter(public_ideas_q() | Q(author=user)).exclude(
                 Q(stage=IdeaStage.WITHDRAWN) & ~Q(author=user)
             )
         return self.public()
+
+    def listed_for(self, viewer=None):
+        """The ideas ``viewer`` sees in a list: listed ideas plus their own awaiting approval.
+        ``None`` or an anonymous visitor: what everyone sees."""
+        visible = listed_ideas_q()
+        if getattr(viewer, "is_authenticated", False):
+            visible |= Q(author=viewer, stage=IdeaStage.SUBMITTED)
+        return self.filter(visible)
 
 
 def written_language_field() -> models.CharField:
@@ -170,6 +195,13 @@ class Idea(models.Model):
         indexes = [
             models.Index(fields=["challenge", "stage", "is_hidden", "-published_at"], name="idea_list_newest"),
             models.Index(fields=["challenge", "-published_at", "-id"], name="idea_challenge_newest"),
+            # The challenge map: only ideas with a place, so a challenge of 100,000 ideas with
+            # few places finds them without walking the rest.
+            models.Index(
+                fields=["challenge", "-published_at", "-id"],
+                name="idea_map_newest",
+                condition=models.Q(latitude__isnull=False, longitude__isnull=False),
+            ),
             models.Index(fields=["challenge", "-support_count"], name="idea_list_supported"),
             models.Index(fields=["challenge", "-comment_count"], name="idea_list_discussed"),
             models.Index(fields=["author", "-created_at"], name="idea_by_author"),
@@ -185,7 +217,13 @@ class Idea(models.Model):
 
     @property
     def is_public(self) -> bool:
+        """One idea's answer to :func:`public_ideas_q`."""
         return self.stage in PUBLIC_STAGES and not self.is_hidden
+
+    @property
+    def is_listed(self) -> bool:
+        """One idea's answer to :func:`listed_ideas_q`."""
+        return self.is_public and self.stage != IdeaStage.MERGED
 
     @property
     def tag_list(self) -> list[str]:

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from innovation.errors import Invalid
 
 from .. import signals
@@ -25,7 +26,9 @@ def _clean_comment_body(body: str) -> str:
     return cleaned
 
 
-def comment_post(*, idea: Idea, author, body: str, parent: Comment | None = None, official: bool = False) -> Comment:
+def comment_post(
+    *, idea: Idea, author: User, body: str, parent: Comment | None = None, official: bool = False
+) -> Comment:
     """Add to the discussion of an idea, or reply to a comment (replies nest two levels deep,
     deeper replies join the deepest level). City staff may mark theirs as the official response."""
     _require(author, "ideas.add_comment", idea, _("You cannot comment on this idea now."))
@@ -58,7 +61,7 @@ def comment_post(*, idea: Idea, author, body: str, parent: Comment | None = None
     return comment
 
 
-def comment_edit(*, comment: Comment, actor, body: str) -> Comment:
+def comment_edit(*, comment: Comment, actor: User, body: str) -> Comment:
     """The author corrects their comment within the edit window."""
     _require(actor, "ideas.change_comment", comment, _("This comment can no longer be edited."))
     cleaned = _clean_comment_body(body)
@@ -72,7 +75,7 @@ def comment_edit(*, comment: Comment, actor, body: str) -> Comment:
     return comment
 
 
-def comment_delete(*, comment: Comment, actor) -> Comment:
+def comment_delete(*, comment: Comment, actor: User) -> Comment:
     """The author removes their comment; "comment removed" keeps the thread's replies in place."""
     _require(actor, "ideas.delete_comment", comment, _("This comment cannot be removed."))
     with transaction.atomic():
@@ -89,7 +92,9 @@ def comment_delete(*, comment: Comment, actor) -> Comment:
 # Flags and follows ----------------------------------------------------------------------
 
 
-def flag_add(*, reporter, reason: str, details: str = "", idea: Idea | None = None, comment: Comment | None = None):
+def flag_add(
+    *, reporter: User, reason: str, details: str = "", idea: Idea | None = None, comment: Comment | None = None
+):
     """Report an idea or a comment. After enough distinct reports it is hidden until a
     moderator looks at it."""
     target = idea if idea is not None else comment
@@ -124,7 +129,7 @@ def flag_add(*, reporter, reason: str, details: str = "", idea: Idea | None = No
     return flag
 
 
-def follow_add(*, follower, challenge: ChallengePage | None = None, idea: Idea | None = None) -> Follow:
+def follow_add(*, follower: User, challenge: ChallengePage | None = None, idea: Idea | None = None) -> Follow:
     """Follow a challenge or an idea (idempotent)."""
     target = idea if idea is not None else challenge
     if target is None or (idea is not None and challenge is not None):
@@ -139,7 +144,7 @@ def follow_add(*, follower, challenge: ChallengePage | None = None, idea: Idea |
     return follow
 
 
-def follow_remove(*, follower, challenge: ChallengePage | None = None, idea: Idea | None = None) -> None:
+def follow_remove(*, follower: User, challenge: ChallengePage | None = None, idea: Idea | None = None) -> None:
     """Stop following (idempotent)."""
     with transaction.atomic():
         deleted, _rows = Follow.objects.filter(follower=follower, idea=idea, challenge=challenge).delete()

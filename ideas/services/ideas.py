@@ -1,12 +1,16 @@
 """Writes about ideas: share, submit, edit (only the fields edited), withdraw."""
 
+from collections.abc import Iterable
+from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import District, User
 from innovation.errors import Invalid
 
 from .. import signals
@@ -19,7 +23,7 @@ from .common import _require, _send, _setting
 MAX_TAGS = 8
 
 
-def _clean_tags(challenge: ChallengePage, tags) -> list[str]:
+def _clean_tags(challenge: ChallengePage, tags: Iterable[str]) -> list[str]:
     names = []
     for tag in tags or []:
         name = " ".join(str(tag).split()).lower()[:50]
@@ -37,7 +41,9 @@ def _clean_tags(challenge: ChallengePage, tags) -> list[str]:
     return names
 
 
-def _clean_location(latitude, longitude) -> tuple[Decimal | None, Decimal | None]:
+def _clean_location(
+    latitude: float | Decimal | str, longitude: float | Decimal | str
+) -> tuple[Decimal | None, Decimal | None]:
     if (latitude is None) != (longitude is None):
         raise Invalid({"latitude": _("Give both latitude and longitude, or neither.")})
     if latitude is None:
@@ -108,7 +114,7 @@ def _prepare_photo_fields(fields: dict, *, has_photo: bool):
     return prepared
 
 
-def _publish_or_hold(idea: Idea, now) -> bool:
+def _publish_or_hold(idea: Idea, now: datetime) -> bool:
     """Submitted: public at once, or held for a moderator (the challenge decides)."""
     idea.submitted_at = now
     if idea.challenge.moderation_mode == ModerationMode.PRE:
@@ -122,16 +128,16 @@ def _publish_or_hold(idea: Idea, now) -> bool:
 def idea_create(
     *,
     challenge: ChallengePage,
-    author,
+    author: User,
     title: str,
     summary: str,
     body: str = "",
-    tags=(),
-    district=None,
+    tags: Iterable[str] = (),
+    district: District | None = None,
     location_name: str = "",
-    latitude=None,
-    longitude=None,
-    photo=None,
+    latitude: float | Decimal | str | None = None,
+    longitude: float | Decimal | str | None = None,
+    photo: UploadedFile | None = None,
     photo_alt: str = "",
     submit: bool = True,
 ) -> Idea:
@@ -188,7 +194,7 @@ def idea_create(
     return idea
 
 
-def idea_submit(*, idea: Idea, actor) -> Idea:
+def idea_submit(*, idea: Idea, actor: User) -> Idea:
     """Send a draft to the challenge: published, or held for approval."""
     _require(actor, "ideas.submit_idea", idea, _("This draft cannot be submitted now."))
     with transaction.atomic():
@@ -217,7 +223,9 @@ _EDITED_COLUMNS = {
 }
 
 
-def idea_update(*, idea: Idea, actor, tags=None, remove_photo: bool = False, **fields) -> Idea:
+def idea_update(
+    *, idea: Idea, actor: User, tags: Iterable[str] | None = None, remove_photo: bool = False, **fields
+) -> Idea:
     """Change an idea while it is still open (title, summary, body, tags, place, photo).
 
     The row is locked and only the edited columns are written: a support, a report or a
@@ -267,7 +275,7 @@ def idea_update(*, idea: Idea, actor, tags=None, remove_photo: bool = False, **f
     return idea
 
 
-def idea_withdraw(*, idea: Idea, actor) -> Idea:
+def idea_withdraw(*, idea: Idea, actor: User) -> Idea:
     """The author takes their idea back; it disappears from lists and votes."""
     _require(actor, "ideas.withdraw_idea", idea, _("This idea can no longer be withdrawn."))
     with transaction.atomic():

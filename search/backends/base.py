@@ -51,7 +51,7 @@ class SearchHit:
     district: str
     tags: list[str]
     published_at: datetime
-    # None while the challenge hides running totals during voting.
+    # None while the challenge hides running totals from the public (until voting closes).
     support_count: int | None
     novelty: float | None
     score: float = 0.0

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.db import connection
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
-from django.utils import timezone
+from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.utils.html import conditional_escape
 
-from ideas.models import IdeaStage, listed_ideas_q
+from ideas.models import listed_ideas_q, totals_hidden_q
 from ideas.transitions import stage_label
 
 from ..models import IndexedIdea, IndexedTag
@@ -56,13 +55,11 @@ def public_entries() -> QuerySet[IndexedIdea]:
     """Index rows whose idea is listed right now (public, not merged into another idea — it
     lives on there; the index may be a moment behind), with
     ``visible_supports``: the idea's live support count, or None while its challenge hides
-    running totals during voting."""
-    now = timezone.now()
-    totals_hidden = Q(
-        challenge__hide_totals_during_voting=True, challenge__voting_open__lte=now, challenge__voting_close__gt=now
-    )
+    running totals from the public (search answers everyone alike)."""
     return IndexedIdea.objects.filter(listed_ideas_q("idea__")).annotate(
-        visible_supports=Case(When(totals_hidden, then=Value(None)), default=F("idea__support_count"))
+        visible_supports=Case(
+            When(totals_hidden_q(prefix="challenge__"), then=Value(None)), default=F("idea__support_count")
+        )
     )
 
 
@@ -233,7 +230,7 @@ class DatabaseBackend(SearchBackend):
         text = clean_query(text, limit=MAX_SIMILAR_TEXT_LENGTH)
         if not text:
             return []
-        qs = public_entries().exclude(idea__stage=IdeaStage.MERGED)
+        qs = public_entries()  # listed ideas only: merged ones live on in their target
         if challenge_id:
             qs = qs.filter(challenge_id=challenge_id)
         if exclude:

@@ -64,6 +64,25 @@ SORT_ORDERS = {
     "supported": [{"support_count": "desc"}, {"published_at": "desc"}],
     "novelty": [{"novelty": {"order": "desc", "missing": "_last"}}, {"published_at": "desc"}],
 }
+# "Most supported" when some challenges hide running totals: their ideas count as having none
+# (last, newest first among them), as the database backend's ``visible_supports`` does.
+HIDDEN_TOTALS_LAST = (
+    "params.hidden.contains(String.valueOf(doc['challenge_id'].value)) ? -1 : doc['support_count'].value"
+)
+
+
+def visible_supports_desc(hidden_challenges) -> dict:
+    """Most supports first, the ideas of ``hidden_challenges`` (ids of challenges hiding running
+    totals now) ordered as if they had none."""
+    if not hidden_challenges:
+        return {"support_count": "desc"}
+    script = {"source": HIDDEN_TOTALS_LAST, "params": {"hidden": [str(pk) for pk in hidden_challenges]}}
+    return {"_script": {"type": "number", "order": "desc", "script": script}}
+
+
+def supported_order(hidden_challenges) -> list:
+    """The "Most supported" sort, keeping the totals ``hidden_challenges`` hide."""
+    return [visible_supports_desc(hidden_challenges), {"published_at": "desc"}]
 
 
 class IdeaDocument(Document):
@@ -139,9 +158,18 @@ def document_for(entry) -> dict:
 
 
 def search_body(
-    index: str, query: str, filters: SearchFilters, sort: str, offset: int, size: int, *, using=None
+    index: str,
+    query: str,
+    filters: SearchFilters,
+    sort: str,
+    offset: int,
+    size: int,
+    *,
+    using=None,
+    hidden_challenges=(),
 ) -> Search:
-    """Matching, facet filters, one terms aggregation per facet, highlighting, sort and page."""
+    """Matching, facet filters, one terms aggregation per facet, highlighting, sort and page.
+    ``hidden_challenges``: ids of challenges hiding running totals now (see :func:`supported_order`)."""
     search = Search(using=using, index=index).extra(track_total_hits=True)
     if query:
         search = search.query(
@@ -162,18 +190,22 @@ def search_body(
         pre_tags=[MARK_START], post_tags=[MARK_END], number_of_fragments=2, fragment_size=120, no_match_size=200
     ).highlight("title", number_of_fragments=0, no_match_size=0)
     search = search.highlight("summary", "body")
-    if sort in SORT_ORDERS:
+    if sort == "supported":
+        search = search.sort(*supported_order(hidden_challenges))
+    elif sort in SORT_ORDERS:
         search = search.sort(*SORT_ORDERS[sort])
     elif not query:
         search = search.sort(*SORT_ORDERS["newest"])
     return search.source(excludes=["body", "vector"])[offset : offset + size]
 
 
-def suggest_body(index: str, prefix: str, size: int, *, using=None) -> Search:
+def suggest_body(index: str, prefix: str, size: int, *, using=None, hidden_challenges=()) -> Search:
+    """Titles completing ``prefix``, the best match first, then the most supported (keeping the
+    totals ``hidden_challenges`` hide, see :func:`visible_supports_desc`)."""
     return (
         Search(using=using, index=index)
         .query("match", **{"title.suggest": {"query": prefix, "operator": "and"}})
-        .sort("_score", {"support_count": "desc"})
+        .sort("_score", visible_supports_desc(hidden_challenges))
         .source(["idea_id", "title"])[:size]
     )
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
-from ideas.models import IdeaStage
+from ideas.models import ChallengePage, totals_hidden_q
 from ideas.transitions import stage_label
 
 from ..models import IndexedIdea
@@ -43,6 +43,13 @@ logger = logging.getLogger(__name__)
 UNAVAILABLE = (TransportError, ApiError)
 # Elasticsearch scores are unbounded; s / (s + SCORE_HALF) maps them onto 0–1.
 SCORE_HALF = 10.0
+
+
+def hidden_totals_challenges() -> list[int]:
+    """Ids of the challenges hiding running totals from the public right now, for the
+    "Most supported" sort and the suggestions' order (the indexed support counts know nothing
+    of the clock)."""
+    return list(ChallengePage.objects.filter(totals_hidden_q()).values_list("pk", flat=True))
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -137,8 +144,16 @@ class ElasticsearchBackend(SearchBackend):
         query = clean_query(query)
         filters = filters or SearchFilters()
         sort, page = clamp_sort(sort), clamp_page(page)
+        hidden = hidden_totals_challenges() if sort == "supported" else ()
         body = documents.search_body(
-            self.alias, query, filters, sort, (page - 1) * page_size, page_size, using=self.client
+            self.alias,
+            query,
+            filters,
+            sort,
+            (page - 1) * page_size,
+            page_size,
+            using=self.client,
+            hidden_challenges=hidden,
         )
         try:
             response = body.execute()
@@ -212,7 +227,9 @@ class ElasticsearchBackend(SearchBackend):
         if not prefix:
             return []
         try:
-            response = documents.suggest_body(self.alias, prefix, limit * 3, using=self.client).execute()
+            response = documents.suggest_body(
+                self.alias, prefix, limit * 3, using=self.client, hidden_challenges=hidden_totals_challenges()
+            ).execute()
         except UNAVAILABLE as exc:
             self._falling_back(exc, "suggestions")
             return self.fallback.suggest(prefix, limit)
@@ -266,7 +283,7 @@ class ElasticsearchBackend(SearchBackend):
                 "visible_supports": live[hit.idea_id],
             }
             for hit in response
-            if hit.idea_id in live and getattr(hit, "stage", None) != IdeaStage.MERGED
+            if hit.idea_id in live  # listed right now (public_entries): not merged, not hidden
         ]
         if vector is None:
             raw = {hit.idea_id: hit.meta.score for hit in response}

@@ -54,6 +54,13 @@ def test_suggestions_use_the_edge_ngram_field():
     body = suggest_body("greenlight-ideas", "bik", 8).to_dict()
     assert body["query"] == {"match": {"title.suggest": {"query": "bik", "operator": "and"}}}
     assert body["size"] == 8
+    assert body["sort"] == ["_score", {"support_count": "desc"}]
+
+
+def test_suggestions_do_not_rank_by_totals_a_challenge_hides():
+    body = suggest_body("greenlight-ideas", "bik", 8, hidden_challenges=[12]).to_dict()
+    assert body["sort"][0] == "_score"
+    assert body["sort"][1]["_script"]["script"]["params"] == {"hidden": ["12"]}
 
 
 def test_similar_ideas_use_more_like_this_on_text_or_on_an_indexed_idea():
@@ -88,3 +95,11 @@ def test_similar_ideas_ask_for_the_nearest_in_meaning_with_the_same_narrowing():
     mlt = body["query"]["bool"]["must"][0]["more_like_this"]
     assert mlt["like"] == "bike lanes" and mlt["boost"] < knn["boost"]
     assert "vector" not in body["_source"]
+
+
+def test_most_supported_puts_ideas_of_challenges_hiding_totals_last_without_their_counts():
+    supported = search_body("i", "", SearchFilters(), "supported", 0, 20, hidden_challenges=[7, 12]).to_dict()
+    first = supported["sort"][0]["_script"]
+    assert first["order"] == "desc" and first["script"]["params"] == {"hidden": ["7", "12"]}
+    assert "support_count" in first["script"]["source"] and "-1" in first["script"]["source"]
+    assert supported["sort"][1] == {"published_at": "desc"}
