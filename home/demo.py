@@ -120,6 +120,7 @@ def finish(*, stdout) -> None:
             continue
         translated = source.get_translation_or_none(spanish)
         if translated is not None and translated.live and not translated.alias_of_id:
+            made += _complete(translated.specific, source.specific, text)
             continue
         # A parent copied along with a translated child is an alias, still to be written.
         translated = (translated or source.copy_for_translation(spanish, copy_parents=True)).specific
@@ -131,3 +132,15 @@ def finish(*, stdout) -> None:
         translated.save_revision().publish()
         made += 1
     stdout.write(f"  translations: Spanish pages added: {made}")
+
+
+def _complete(translated, source, text: dict) -> int:
+    """Text a later demo added to a translation made earlier, where the translation still
+    holds the copied English (an editor's own words are kept). Returns 1 if it changed."""
+    missing = {name: value for name, value in text.items() if getattr(translated, name) == getattr(source, name)}
+    if not missing:
+        return 0
+    for name, value in missing.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return 1

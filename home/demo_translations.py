@@ -146,8 +146,21 @@ SPANISH_PAGES = [
             ],
         },
     ),
-    (("ideas.ChallengeIndexPage", None), {"title": "Retos"}),
-    (("pipeline.PilotIndexPage", None), {"title": "Pilotos"}),
+    (
+        ("ideas.ChallengeIndexPage", None),
+        {
+            "title": "Retos",
+            "intro": "Las preguntas que Riverside se hace ahora, y lo que salió de las anteriores.",
+        },
+    ),
+    (
+        ("pipeline.PilotIndexPage", None),
+        {
+            "title": "Pilotos",
+            "intro": "Ideas que la ciudad prueba en calles y servicios reales, con objetivos, presupuestos y "
+            "resultados.",
+        },
+    ),
     (
         ("home.StandardPage", "about"),
         {

@@ -65,6 +65,39 @@ def show_translated(page) -> bool:
     return True
 
 
+def show_all_translated(pages) -> list:
+    """``show_translated`` for a list of pages (challenge cards, pilot cards, search hits):
+    one query per page type, however long the list. Returns the pages."""
+    pages = [page for page in pages if page is not None]
+    if not pages or default_language_active():
+        return pages
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return pages
+    by_model: dict = {}
+    for page in pages:
+        if page.locale_id != locale.pk:
+            by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        translations = model.objects.live().filter(
+            locale=locale, translation_key__in={page.translation_key for page in group}
+        )
+        if model is Page:
+            translations = translations.specific()
+        found = {other.translation_key: other for other in translations}
+        for page in group:
+            other = found.get(page.translation_key)
+            if other is None:
+                continue
+            for name in text_fields(type(page)):
+                value = getattr(other, name, None)
+                if value not in (None, ""):
+                    setattr(page, name, value)
+            page.shown_in_language = locale.language_code
+    return pages
+
+
 def canonical_page(page):
     """The page in the default language that ``page`` translates (``page`` itself otherwise)."""
     default = Locale.get_default()

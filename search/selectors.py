@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from home.translation import show_all_translated
 from ideas.models import Idea
 from voting.methods import VotingMethod
 
@@ -45,11 +46,10 @@ def pages_search(*, query: str, limit: int = PAGE_RESULTS) -> list[PageHit]:
     found = list(Page.objects.live().public().filter(depth__gt=2).search(query, operator="and")[:limit])
     if not found:
         return []
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in found]).specific()}
+    shown = _in_visitor_language(found)
     query_terms = terms(query)
     hits = []
-    for page in found:
-        page = specific.get(page.pk, page)
+    for page in shown:
         text = getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description or ""
         hits.append(
             PageHit(
@@ -60,6 +60,21 @@ def pages_search(*, query: str, limit: int = PAGE_RESULTS) -> list[PageHit]:
             )
         )
     return hits
+
+
+def _in_visitor_language(found: list[Page]) -> list[Page]:
+    """Each page found, as the page in the default language (the one with an address) with
+    the text of the visitor's language where translated; a page found in both languages once."""
+    default = Locale.get_default()
+    keys = list(dict.fromkeys(page.translation_key for page in found))
+    originals = {
+        page.translation_key: page
+        for page in Page.objects.live().public().filter(locale=default, translation_key__in=keys).specific()
+    }
+    others = [page.pk for page in found if page.translation_key not in originals]
+    # A page with no original in the default language is shown as itself.
+    alone = {page.translation_key: page for page in Page.objects.filter(pk__in=others).specific()} if others else {}
+    return show_all_translated([originals.get(key) or alone.get(key) for key in keys])
 
 
 def idea_suggestions(*, prefix: str, limit: int = 8) -> list[Suggestion]:
