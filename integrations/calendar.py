@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -34,8 +33,11 @@ def calendar_for(challenges, *, name: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     for challenge in challenges:
-        # The last publication of the page: stable between requests, so the ETag is too.
-        stamp = (challenge.last_published_at or challenge.first_published_at or timezone.now()).replace(microsecond=0)
+        # The last publication of the page (a page never published through the editor: when
+        # ideas open): stable between requests, so the ETag is too.
+        stamp = (challenge.last_published_at or challenge.first_published_at or challenge.ideas_open).replace(
+            microsecond=0
+        )
         url = public.absolute(challenge.url)
         for key, summary, starts, ends in _phases(challenge):
             event = Event()

@@ -1,5 +1,7 @@
 """Calendar feeds of challenge phases that people subscribe to in their own calendar."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from icalendar import Calendar
 
@@ -39,9 +41,11 @@ def test_one_challenge_calendar_and_unknown_ones(client, home_page):
     assert client.get("/calendar/challenges/999999.ics").status_code == 404
 
 
-def test_calendar_answers_304_when_unchanged(client, home_page):
+def test_calendar_answers_304_when_unchanged(client, home_page, time_machine):
+    time_machine.move_to(datetime(2026, 3, 2, 9, 0, 0, 400_000, tzinfo=UTC), tick=False)
     ChallengeFactory.create("voting", title="Greener school yards")
     first = client.get("/calendar/challenges.ics")
+    time_machine.shift(timedelta(seconds=5))  # a later poll by the same calendar app
     assert client.get("/calendar/challenges.ics", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
