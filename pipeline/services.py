@@ -4,8 +4,9 @@ Every move is checked against :mod:`pipeline.transitions`, recorded as a :class:
 and announced with :data:`pipeline.signals.stage_changed`, in one transaction. A refused
 move raises :class:`TransitionRefused` whose message names what is allowed instead.
 
-Why one module over 400 lines: stage moves, merges and pilot moves share one transition
-check and one ``StageChange`` writer; pilots' announcements stay beside the moves they start.
+Stage moves, merges and pilot moves stay together: they share one transition check and one
+``StageChange`` writer. Scorecards are written in :mod:`pipeline.evaluations` and offered
+here too, so every caller writes through ``pipeline.services``.
 """
 
 import logging
@@ -20,15 +21,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from accounts.models import User
-from ideas.models import ChallengePage, Follow, Idea, IdeaStage
+from ideas.models import Follow, Idea, IdeaStage
 from innovation.errors import Invalid, NotAllowed
 from voting.services import supports_move
 
 from . import signals, transitions
+from .evaluations import evaluation_submit, evaluator_assign  # noqa: F401 (written through services)
 from .models import (
-    CriterionScore,
-    Evaluation,
-    EvaluatorAssignment,
     PilotFollow,
     PilotIdea,
     PilotIndexPage,
@@ -36,7 +35,6 @@ from .models import (
     PilotStatus,
     StageChange,
 )
-from .models.evaluation import SCORE_MAX, SCORE_MIN
 from .models.pilots import ENDED_STATUSES
 
 logger = logging.getLogger(__name__)
@@ -381,60 +379,3 @@ def pilot_follow_remove(*, follower: User, pilot: PilotPage) -> None:
     """Stop following a pilot (idempotent)."""
     with transaction.atomic():
         PilotFollow.objects.filter(follower=follower, pilot=pilot).delete()
-
-
-# Evaluation -----------------------------------------------------------------------------
-@transaction.atomic
-def evaluator_assign(
-    *, challenge: ChallengePage, evaluator: User, actor: User, idea: Idea | None = None
-) -> EvaluatorAssignment:
-    """Ask an evaluator to score a challenge's shortlist, or one idea of it. Only leadership
-    assigns evaluators (``pipeline.assign_evaluators``)."""
-    from accounts.rules import is_evaluator
-
-    if not actor.has_perm("pipeline.assign_evaluators", challenge):
-        raise NotAllowed(_("Only leadership assigns evaluators."))
-    if not is_evaluator(evaluator):
-        raise Invalid({"evaluator": _("%(name)s is not an evaluator.") % {"name": evaluator}})
-    if idea is not None and idea.challenge_id != challenge.pk:
-        raise Invalid({"idea": _("That idea belongs to another challenge.")})
-    assignment, _created = EvaluatorAssignment.objects.get_or_create(
-        challenge=challenge, idea=idea, evaluator=evaluator, defaults={"assigned_by": actor}
-    )
-    return assignment
-
-
-@transaction.atomic
-def evaluation_submit(*, idea: Idea, evaluator: User, scores: dict[int, int], comment: str = "") -> Evaluation:
-    """Submit (or revise) an evaluator's scorecard: every criterion of the challenge, 1–5."""
-    from .rules import may_score
-
-    idea = Idea.objects.select_related("challenge").get(pk=idea.pk)
-    if idea.author_id == evaluator.pk:
-        raise Invalid(_("You cannot score your own idea."))
-    if not may_score(evaluator, idea):
-        raise Invalid(_("Only evaluators assigned to this challenge may score its shortlisted ideas."))
-    criteria = list(idea.challenge.criteria.all())
-    if not criteria:
-        raise Invalid(_("This challenge has no evaluation criteria yet."))
-    errors = {}
-    for criterion in criteria:
-        score = scores.get(criterion.pk)
-        if score is None:
-            errors[f"criterion_{criterion.pk}"] = _("Score “%(name)s” from 1 to 5.") % {"name": criterion.name}
-        elif not SCORE_MIN <= int(score) <= SCORE_MAX:
-            errors[f"criterion_{criterion.pk}"] = _("Scores go from 1 to 5.")
-    unknown = set(scores) - {criterion.pk for criterion in criteria}
-    if unknown:
-        errors["__all__"] = _("Some scores are for criteria this challenge does not have.")
-    if errors:
-        raise Invalid(errors)
-    evaluation, _created = Evaluation.objects.update_or_create(
-        idea=idea, evaluator=evaluator, defaults={"comment": comment.strip(), "submitted_at": timezone.now()}
-    )
-    for criterion in criteria:
-        CriterionScore.objects.update_or_create(
-            evaluation=evaluation, criterion=criterion, defaults={"score": int(scores[criterion.pk])}
-        )
-    signals.evaluation_submitted.send(sender=Evaluation, evaluation=evaluation, actor=evaluator)
-    return evaluation
