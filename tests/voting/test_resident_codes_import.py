@@ -132,3 +132,23 @@ def test_the_command_imports_a_file_or_fails_with_one_line(streets, tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_verification_codes", str(streets.pk), str(tmp_path / "missing.csv"))
     assert ResidentCode.objects.count() == 3
+
+
+def test_the_codes_page_costs_the_same_queries_for_one_or_seven_challenges(client, streets):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory(roles=["Leadership"]))
+    residents.resident_codes_import(actor=None, challenge=streets, data=GOOD.encode())
+
+    def count() -> int:
+        client.get("/admin/voting/resident-codes/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/admin/voting/resident-codes/").status_code == 200
+        return len(queries)
+
+    few = count()
+    titles = ["Quieter nights", "Greener school yards", "Safer crossings", "Shade at bus stops", "Library hours"]
+    for title in [*titles, "Bike parking"]:
+        ChallengeFactory.create("voting", title=title, residents_must_verify=True)
+    assert count() == few <= 40
