@@ -9,7 +9,6 @@ from django.utils.translation import ngettext_lazy
 from accounts.models import District
 
 from .models import ChallengePage, FlagReason, Idea
-from .photos import PHOTO_CONSENT_REQUIRED
 from .text import html_to_editable_text
 
 BODY_HELP = _(
@@ -145,12 +144,6 @@ class IdeaForm(forms.Form):
             )
         return body
 
-    def clean(self):
-        data = super().clean()
-        if data.get("photo") and not data.get("photo_consent"):
-            self.add_error("photo_consent", PHOTO_CONSENT_REQUIRED)
-        return data
-
     @property
     def opening_fields(self) -> list:
         return [field for field in self.visible_fields() if field.name in self.OPENING]
@@ -176,6 +169,7 @@ class IdeaForm(forms.Form):
             "longitude": data.get("longitude"),
             "photo": data.get("photo") or None,
             "photo_alt": data.get("photo_alt", ""),
+            "photo_consent": bool(data.get("photo_consent")),
         }
 
 

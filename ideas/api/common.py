@@ -66,6 +66,7 @@ class _IdeaWriting:
             longitude=data.get("longitude"),
             photo=data.get("photo"),
             photo_alt=data.get("photo_alt", ""),
+            photo_consent=data.get("photo_consent", False),
             submit=data.get("submit", True),
         )
         idea = selectors.idea_for_viewer(pk=idea.pk, viewer=request.user)

@@ -12,7 +12,7 @@ from accounts.models import District
 
 from ..extensions import sorts_for
 from ..models import ChallengePage, Comment, FlagReason, Idea, totals_hidden_for
-from ..photos import DETAIL_RENDITION, PHOTO_CONSENT_REQUIRED
+from ..photos import DETAIL_RENDITION
 from ..private_photos import photo_for
 
 
@@ -99,13 +99,6 @@ class IdeaWriteSerializer(serializers.Serializer):
     submit = serializers.BooleanField(
         required=False, default=True, help_text="False saves a draft only you can see (on create)."
     )
-
-    def validate(self, data):
-        # The same promise the idea form asks for (``ideas.forms.IdeaForm.clean``).
-        if data.get("photo") and not data.get("photo_consent"):
-            raise serializers.ValidationError({"photo_consent": [PHOTO_CONSENT_REQUIRED]})
-        data.pop("photo_consent", None)
-        return data
 
 
 class CommentSerializer(serializers.ModelSerializer):

@@ -15,7 +15,7 @@ from innovation.errors import Invalid
 
 from .. import signals
 from ..models import ChallengePage, Idea, IdeaStage, ModerationMode
-from ..photos import prepare_photo, store_photo
+from ..photos import PHOTO_CONSENT_REQUIRED, prepare_photo, store_photo
 from ..ratelimit import rate_limit_hit
 from ..text import is_blank_html, sanitise_html
 from .common import _require, _send, _setting
@@ -100,9 +100,12 @@ def _apply_fields(idea: Idea, fields: dict) -> None:
 
 
 def _prepare_photo_fields(fields: dict, *, has_photo: bool):
-    """The checked photo (or None) and a validation error when its description is missing."""
+    """The checked photo (or None); a validation error when the uploader has not confirmed they
+    may share it (and that it shows no identifiable third person) or has not described it."""
     photo = fields.get("photo")
     prepared = None
+    if photo and not fields.get("photo_consent"):
+        raise Invalid({"photo_consent": PHOTO_CONSENT_REQUIRED})
     if photo:
         try:
             prepared = prepare_photo(photo)
@@ -139,6 +142,7 @@ def idea_create(
     longitude: float | Decimal | str | None = None,
     photo: UploadedFile | None = None,
     photo_alt: str = "",
+    photo_consent: bool = False,
     submit: bool = True,
 ) -> Idea:
     """A new idea for ``challenge``: saved as a draft, or submitted at once (``submit``)."""
@@ -165,7 +169,7 @@ def idea_create(
     except ValidationError as exc:
         errors.update(exc.message_dict)
     try:
-        prepared = _prepare_photo_fields(fields, has_photo=False)
+        prepared = _prepare_photo_fields({**fields, "photo_consent": photo_consent}, has_photo=False)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if errors:
@@ -224,7 +228,13 @@ _EDITED_COLUMNS = {
 
 
 def idea_update(
-    *, idea: Idea, actor: User, tags: Iterable[str] | None = None, remove_photo: bool = False, **fields
+    *,
+    idea: Idea,
+    actor: User,
+    tags: Iterable[str] | None = None,
+    remove_photo: bool = False,
+    photo_consent: bool = False,
+    **fields,
 ) -> Idea:
     """Change an idea while it is still open (title, summary, body, tags, place, photo).
 
@@ -236,7 +246,9 @@ def idea_update(
         raise TypeError(f"idea_update() got unexpected fields: {', '.join(sorted(unknown))}")
     # The photo is checked and re-encoded before the row is locked (it takes a while).
     try:
-        prepared = _prepare_photo_fields({**fields, "remove_photo": remove_photo}, has_photo=bool(idea.image_id))
+        prepared = _prepare_photo_fields(
+            {**fields, "remove_photo": remove_photo, "photo_consent": photo_consent}, has_photo=bool(idea.image_id)
+        )
         photo_errors = {}
     except ValidationError as exc:
         prepared, photo_errors = None, exc.message_dict

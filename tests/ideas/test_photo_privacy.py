@@ -50,6 +50,7 @@ def _share(challenge, author, *, submit=True, title="Shade sails over the Rivers
         summary="The slide gets too hot to touch from June; sails would let children play at noon.",
         photo=upload,
         photo_alt="The playground slide in full sun",
+        photo_consent=True,
         submit=submit,
     )
 
@@ -125,3 +126,20 @@ def test_public_ideas_keep_fast_rendition_addresses(client, challenge, author):
     assert client.get(rendition).status_code == 200
     api = client.get(f"/api/v1/ideas/{idea.pk}/").json()
     assert api["photo"]["url"].startswith("/media/images/")
+
+
+def test_a_photo_without_the_uploaders_promise_is_refused_by_the_service(challenge, author):
+    from innovation.errors import Invalid
+
+    upload = SimpleUploadedFile("playground.jpg", _jpeg_with_comment(), content_type="image/jpeg")
+    with pytest.raises(Invalid) as refused:
+        services.idea_create(
+            challenge=challenge,
+            author=author,
+            title="Shade sails over the Riverside playground",
+            summary="The slide gets too hot to touch from June; sails would let children play at noon.",
+            photo=upload,
+            photo_alt="The playground slide in full sun",
+        )
+    assert "photo_consent" in refused.value.message_dict
+    assert not challenge.ideas.exists()
